@@ -1,0 +1,77 @@
+import type { OperationContext } from '../api/context.js';
+import type { EndpointDetails } from '../api/shapes.js';
+import { arnFor } from '../api/arn.js';
+import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
+import type { StoredResource } from '../store/resources.js';
+
+export const DATAFLOW_ENDPOINT_GROUP_KIND = 'dataflow-endpoint-group';
+
+export interface DataflowEndpointGroupRecord {
+  arn: string;
+  endpointsDetails: EndpointDetails[];
+  contactPrePassDurationSeconds?: number;
+  contactPostPassDurationSeconds?: number;
+}
+
+const ENDPOINT_KINDS = [
+  'endpoint',
+  'awsGroundStationAgentEndpoint',
+  'uplinkAwsGroundStationAgentEndpoint',
+  'downlinkAwsGroundStationAgentEndpoint',
+] as const;
+
+/** The name an entry's endpoint is known by; dataflow-endpoint configs refer to it. */
+export function endpointName(details: EndpointDetails): string | undefined {
+  for (const kind of ENDPOINT_KINDS) if (details[kind]) return details[kind]!.name;
+  return undefined;
+}
+
+/**
+ * Checks a group's entries and fills in what the service reports about them: a plain endpoint is
+ * created and healthy at once; an agent endpoint is unhealthy until an agent registers for it.
+ * Health and status sent by the caller are ignored.
+ */
+export function describeEndpoints(entries: EndpointDetails[], parameterName: string): EndpointDetails[] {
+  if (entries.length === 0) throw new InvalidParameterException(`${parameterName} must hold at least one endpoint`, parameterName);
+  const names = new Set<string>();
+  return entries.map((entry, index) => {
+    const path = `${parameterName}[${index}]`;
+    const kinds = ENDPOINT_KINDS.filter((kind) => entry[kind] !== undefined);
+    if (kinds.length !== 1) {
+      throw new InvalidParameterException(`${path} must set exactly one of ${ENDPOINT_KINDS.join(', ')}`, path);
+    }
+    const name = endpointName(entry);
+    if (!name) throw new InvalidParameterException(`${path} must name its endpoint`, path);
+    if (names.has(name)) throw new InvalidParameterException(`${path}: endpoint name ${name} is used twice in this group`, path);
+    names.add(name);
+    if (entry.endpoint) {
+      if (!entry.endpoint.address) throw new InvalidParameterException(`${path}.endpoint must have an address`, `${path}.endpoint.address`);
+      if (!entry.securityDetails) throw new InvalidParameterException(`${path}: an endpoint needs securityDetails`, `${path}.securityDetails`);
+      return { ...entry, endpoint: { ...entry.endpoint, status: 'created' }, healthStatus: 'HEALTHY', healthReasons: ['HEALTHY'] };
+    }
+    const { healthStatus: _ignored, healthReasons: _alsoIgnored, ...rest } = entry;
+    return { ...rest, healthStatus: 'UNHEALTHY', healthReasons: ['NO_REGISTERED_AGENT'] };
+  });
+}
+
+export function createDataflowEndpointGroupRecord(
+  context: OperationContext,
+  endpointsDetails: EndpointDetails[],
+  input: { contactPrePassDurationSeconds?: number; contactPostPassDurationSeconds?: number; tags?: Record<string, string> },
+): string {
+  const id = context.clock.newId();
+  const record: DataflowEndpointGroupRecord = {
+    arn: arnFor(context.scope, `${DATAFLOW_ENDPOINT_GROUP_KIND}/${id}`),
+    endpointsDetails,
+    contactPrePassDurationSeconds: input.contactPrePassDurationSeconds,
+    contactPostPassDurationSeconds: input.contactPostPassDurationSeconds,
+  };
+  context.store.insert(context.scope, DATAFLOW_ENDPOINT_GROUP_KIND, id, record, input.tags);
+  return id;
+}
+
+export function getDataflowEndpointGroupRecord(context: OperationContext, id: string): StoredResource<DataflowEndpointGroupRecord> {
+  const group = context.store.get<DataflowEndpointGroupRecord>(context.scope, DATAFLOW_ENDPOINT_GROUP_KIND, id);
+  if (!group) throw new ResourceNotFoundException(`Dataflow endpoint group ${id} was not found`);
+  return group;
+}

@@ -1,0 +1,91 @@
+import type { OperationContext } from '../api/context.js';
+import type { ConfigCapabilityType } from '../api/shapes.js';
+import { InvalidParameterException } from '../api/errors.js';
+import { CONFIG_KIND, resolveConfigArn, type ResolvedConfig } from '../config/config-record.js';
+import type { ResourceKey } from '../store/resources.js';
+import { MISSION_PROFILE_KIND, type MissionProfileRecord } from './mission-profile-record.js';
+
+// Which config types may feed which (SEMANTICS §1.1). Anything not listed is refused.
+const ALLOWED_EDGES: Partial<Record<ConfigCapabilityType, readonly ConfigCapabilityType[]>> = {
+  'antenna-downlink': ['dataflow-endpoint', 's3-recording'],
+  'antenna-downlink-demod-decode': ['dataflow-endpoint', 's3-recording'],
+  'uplink-echo': ['dataflow-endpoint', 's3-recording'],
+  'dataflow-endpoint': ['antenna-uplink'],
+};
+
+const edgeError = (message: string) => new InvalidParameterException(message, 'dataflowEdges');
+
+/**
+ * The cross-resource rules of a whole profile (SEMANTICS §1.2, checks 2–7), in order.
+ * Returns the configs the profile refers to.
+ */
+export function checkMissionProfile(context: OperationContext, profile: MissionProfileRecord): ResourceKey[] {
+  const tracking = resolveConfigArn(context, profile.trackingConfigArn, 'trackingConfigArn');
+  requireType(tracking, 'tracking', 'trackingConfigArn');
+  const references = new Map<string, ResourceKey>([[tracking.id, { kind: CONFIG_KIND, id: tracking.id }]]);
+
+  if (profile.telemetrySinkConfigArn !== undefined) {
+    const sink = resolveConfigArn(context, profile.telemetrySinkConfigArn, 'telemetrySinkConfigArn');
+    requireType(sink, 'telemetry-sink', 'telemetrySinkConfigArn');
+    references.set(sink.id, { kind: CONFIG_KIND, id: sink.id });
+  }
+
+  if (profile.dataflowEdges.length === 0) {
+    throw edgeError('dataflowEdges must hold at least one [source, destination] edge');
+  }
+  const edges = profile.dataflowEdges.map(([from, to]) => ({
+    from: resolveConfigArn(context, from!, 'dataflowEdges'),
+    to: resolveConfigArn(context, to!, 'dataflowEdges'),
+  }));
+
+  const seen = new Set<string>();
+  for (const [index, { from, to }] of edges.entries()) {
+    const fromType = from.config.doc.configType;
+    const toType = to.config.doc.configType;
+    const label = `dataflowEdges[${index}] (${fromType} -> ${toType})`;
+    if (!ALLOWED_EDGES[fromType]?.includes(toType)) {
+      throw edgeError(`${label} is not an allowed dataflow: ${describeAllowed(fromType)}`);
+    }
+    if (from.outputNode !== undefined && fromType !== 'antenna-downlink-demod-decode') {
+      throw edgeError(`${label}: only an antenna-downlink-demod-decode source may name an output node`);
+    }
+    if (to.outputNode !== undefined) throw edgeError(`${label}: a destination ARN may not carry a suffix`);
+    const key = `${from.id}/${from.outputNode ?? ''}>${to.id}`;
+    if (seen.has(key)) throw edgeError(`${label} repeats an earlier edge`);
+    seen.add(key);
+    references.set(from.id, { kind: CONFIG_KIND, id: from.id });
+    references.set(to.id, { kind: CONFIG_KIND, id: to.id });
+  }
+
+  const destinations = new Set(edges.map(({ to }) => to.id));
+  for (const { from } of edges) {
+    const echo = from.config.doc.configData.uplinkEchoConfig;
+    if (echo && !destinations.has(resolveConfigArn(context, echo.antennaUplinkConfigArn, 'dataflowEdges').id)) {
+      throw edgeError(`uplink-echo config ${from.config.doc.arn} echoes ${echo.antennaUplinkConfigArn}, which is not a destination in this profile`);
+    }
+  }
+  return [...references.values()];
+}
+
+/** After a config changes, every profile that uses it must still hold; otherwise the change is refused. */
+export function recheckProfilesUsing(context: OperationContext, configId: string): void {
+  for (const user of context.store.referrers(context.scope, { kind: CONFIG_KIND, id: configId })) {
+    if (user.kind !== MISSION_PROFILE_KIND) continue;
+    const profile = context.store.get<MissionProfileRecord>(context.scope, MISSION_PROFILE_KIND, user.id);
+    if (profile) checkMissionProfile(context, profile.doc);
+  }
+}
+
+function requireType(resolved: ResolvedConfig, type: ConfigCapabilityType, parameterName: string): void {
+  if (resolved.config.doc.configType !== type || resolved.outputNode !== undefined) {
+    throw new InvalidParameterException(
+      `${parameterName} must name a ${type} config, not ${resolved.config.doc.configType} config ${resolved.config.doc.arn}`,
+      parameterName,
+    );
+  }
+}
+
+function describeAllowed(fromType: ConfigCapabilityType): string {
+  const targets = ALLOWED_EDGES[fromType];
+  return targets ? `a ${fromType} source may only feed ${targets.join(' or ')}` : `${fromType} is never a dataflow source`;
+}

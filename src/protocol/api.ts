@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { HandlerMap, OperationContext, Services } from '../api/context.js';
+import type { OperationModel, ServiceModel } from '../api/model.js';
+import type { OperationName } from '../api/shapes.js';
+import type { Scope } from '../store/resources.js';
+import { DependencyException, ProtocolError, ServiceError } from '../api/errors.js';
+import { scopeFromAuthorization } from './identity.js';
+import { coerceText, ShapeReaders, type Reader } from './input.js';
+import { ShapeWriters } from './output.js';
+import { RouteTable } from './routes.js';
+
+export interface ApiOptions {
+  model: ServiceModel;
+  handlers: HandlerMap;
+  services: Services;
+  defaultScope: Scope;
+  /** Runs one operation as one unit of work: all of it is stored, or none of it. */
+  transaction<T>(work: () => T): T;
+  /** Turns failures of the server's own dependencies into modelled errors. */
+  classifyFailure(error: unknown): ServiceError | undefined;
+}
+
+interface CompiledOperation {
+  name: OperationName;
+  bind(labels: Record<string, string>, query: URLSearchParams, body: Record<string, unknown>): unknown;
+  write(output: unknown): unknown;
+}
+
+const JSON_CONTENT_TYPE = /^application\/(x-amz-json-1\.[01]|json)\s*(;|$)/i;
+
+/** restJson1 over fastify: route, bind, validate once, invoke, serialize. Knows no operation. */
+export function registerApi(app: FastifyInstance, options: ApiOptions): void {
+  const { model, handlers } = options;
+  const missing = Object.keys(model.operations).filter((name) => typeof (handlers as Record<string, unknown>)[name] !== 'function');
+  if (missing.length > 0) throw new Error(`no handler for modelled operations: ${missing.join(', ')}`);
+
+  const routes = new RouteTable(Object.values(model.operations));
+  const readers = new ShapeReaders(model);
+  const writers = new ShapeWriters(model);
+  const compiled = new Map<OperationModel, CompiledOperation>();
+  for (const operation of Object.values(model.operations)) {
+    compiled.set(operation, compileOperation(model, operation, readers, writers));
+  }
+
+  app.route({
+    method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'],
+    url: '/*',
+    handler: async (request, reply) => {
+      const [path, queryText = ''] = (request.raw.url ?? '/').split('?', 2) as [string, string?];
+      const { operation, labels } = routes.match(request.method, path);
+      const op = compiled.get(operation)!;
+      const input = op.bind(labels, new URLSearchParams(queryText), parseBody(request));
+      const context: OperationContext = {
+        ...options.services,
+        scope: scopeFromAuthorization(request.headers.authorization, options.defaultScope),
+        requestId: request.id,
+      };
+      const handler = handlers[op.name] as (input: unknown, context: OperationContext) => unknown;
+      const output = options.transaction(() => handler(input, context));
+      return sendJson(reply, 200, JSON.stringify(op.write(output ?? {})));
+    },
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    sendError(reply, new ProtocolError(404, 'UnknownOperationException', `No operation matches ${request.method} ${request.url}`));
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const failure = toServiceError(error, options);
+    if (error instanceof ServiceError) request.log.debug({ code: failure.code, message: failure.message }, 'request refused');
+    else request.log.error({ err: error }, 'request failed');
+    sendError(reply, failure);
+  });
+}
+
+function compileOperation(
+  model: ServiceModel,
+  operation: OperationModel,
+  readers: ShapeReaders,
+  writers: ShapeWriters,
+): CompiledOperation {
+  const inputShape = operation.input ? model.shapes[operation.input.shape]! : undefined;
+  const members = Object.entries(inputShape?.members ?? {});
+  const read: Reader = operation.input ? readers.reader(operation.input.shape) : () => ({});
+  const write = operation.output ? writers.writer(operation.output.shape) : () => ({});
+  return {
+    name: operation.name as OperationName,
+    bind(labels, query, body) {
+      const raw: Record<string, unknown> = {};
+      for (const [name, ref] of members) {
+        const wireName = ref.locationName ?? name;
+        if (ref.location === 'uri') {
+          if (labels[wireName] !== undefined) raw[name] = coerceText(model, ref, labels[wireName]);
+        } else if (ref.location === 'querystring') {
+          const values = query.getAll(wireName);
+          if (values.length > 0) raw[name] = coerceText(model, ref, values);
+        } else if (body[name] !== undefined) {
+          raw[name] = body[name];
+        }
+      }
+      return read(raw, '');
+    },
+    write,
+  };
+}
+
+function parseBody(request: FastifyRequest): Record<string, unknown> {
+  const body = request.body as Buffer | undefined;
+  if (!body || body.length === 0) return {};
+  const contentType = request.headers['content-type'];
+  if (contentType !== undefined && !JSON_CONTENT_TYPE.test(contentType)) {
+    throw new ProtocolError(415, 'UnsupportedMediaTypeException', `Content-Type ${contentType} is not supported; send application/json`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new ProtocolError(400, 'SerializationException', 'The request body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ProtocolError(400, 'SerializationException', 'The request body must be a JSON object');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function toServiceError(error: unknown, options: ApiOptions): ServiceError {
+  if (error instanceof ServiceError) return error;
+  const classified = options.classifyFailure(error);
+  if (classified) return classified;
+  const code = (error as { code?: string }).code;
+  const statusCode = (error as { statusCode?: number }).statusCode;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return new ProtocolError(413, 'RequestEntityTooLargeException', 'The request body is larger than the server accepts');
+  }
+  if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
+    return new ProtocolError(statusCode, 'BadRequestException', (error as Error).message);
+  }
+  // Never a bare 500: an internal failure is reported as the model's server fault.
+  return new DependencyException('Ground Station Local failed internally; its log has the details');
+}
+
+function sendError(reply: FastifyReply, error: ServiceError): FastifyReply {
+  reply.header('X-Amzn-ErrorType', error.code);
+  const body: Record<string, string> = { message: error.message };
+  if (error.parameterName !== undefined) body.parameterName = error.parameterName;
+  return sendJson(reply, error.status, JSON.stringify(body));
+}
+
+export function sendJson(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.code(status).header('content-type', 'application/json').send(body);
+}

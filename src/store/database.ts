@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Database.Database;
+
+export interface StoreOptions {
+  /** Directory holding the database file; ignored when inMemory. */
+  dataDir?: string;
+  inMemory?: boolean;
+  /** Milliseconds a statement waits on a locked database before failing. */
+  busyTimeoutMs?: number;
+  /** Caps the database size in pages (fault injection for a full disk). */
+  maxPageCount?: number;
+}
+
+export class DataDirInUseError extends Error {}
+
+export const DATABASE_FILE = 'groundstation.sqlite';
+
+export function openDatabase(options: StoreOptions): Db {
+  let db: Db;
+  if (options.inMemory) {
+    db = new Database(':memory:');
+  } else {
+    const dir = options.dataDir ?? '.groundstation-local';
+    mkdirSync(dir, { recursive: true });
+    db = new Database(join(dir, DATABASE_FILE), { timeout: options.busyTimeoutMs ?? 2000 });
+    // One server owns a data directory: an exclusive lock held for the process lifetime,
+    // released by the OS if the process dies, so a crash never leaves a stale lock.
+    db.pragma('locking_mode = EXCLUSIVE');
+    try {
+      db.pragma('journal_mode = WAL');
+      db.exec('BEGIN IMMEDIATE; COMMIT;');
+    } catch (error) {
+      db.close();
+      if (isBusy(error)) {
+        throw new DataDirInUseError(`data directory ${dir} is in use by another groundstation-local server`);
+      }
+      throw error;
+    }
+    // FULL: every acknowledged write has reached the disk before the answer goes out.
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  if (options.maxPageCount) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL)`);
+  return db;
+}
+
+/**
+ * Each component owns an ordered list of migrations; the ones not yet applied run once, in order.
+ * Never edit a released migration: append a new one.
+ */
+export function migrate(db: Db, component: string, migrations: readonly string[]): void {
+  const row = db.prepare('SELECT version FROM schema_versions WHERE component = ?').get(component) as
+    | { version: number }
+    | undefined;
+  const applied = row?.version ?? 0;
+  if (applied >= migrations.length) return;
+  db.transaction(() => {
+    for (const sql of migrations.slice(applied)) db.exec(sql);
+    db.prepare(
+      'INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version',
+    ).run(component, migrations.length);
+  })();
+}
+
+const DEPENDENCY_FAILURE_CODES = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|CORRUPT|NOTADB|READONLY|NOMEM|PROTOCOL)/;
+
+/** True for failures of the database itself (busy, full disk, I/O), as opposed to bugs. */
+export function isDatabaseFailure(error: unknown): error is Error & { code: string } {
+  return error instanceof Database.SqliteError && DEPENDENCY_FAILURE_CODES.test(error.code);
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && /^SQLITE_BUSY/.test(error.code);
+}

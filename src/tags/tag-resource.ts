@@ -1,0 +1,8 @@
+import type { Handler } from '../api/context.js';
+import { findTaggedResource } from './tagged-resource.js';
+
+export const tagResource: Handler<'TagResource'> = (input, context) => {
+  const resource = findTaggedResource(context, input.resourceArn);
+  context.store.setTags(context.scope, resource.kind, resource.id, { ...resource.tags, ...input.tags });
+  return {};
+};
