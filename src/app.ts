@@ -7,7 +7,8 @@ import { Clock } from './clock/clock.js';
 import { EventBus } from './events/bus.js';
 import { handlers } from './operations.js';
 import { registerApi } from './protocol/api.js';
-import { isDatabaseFailure, openDatabase, type Db } from './store/database.js';
+import { isDatabaseFailure, openDatabase } from './store/database.js';
+import { GroupCommit } from './store/group-commit.js';
 import { ResourceStore, type Scope } from './store/resources.js';
 
 export interface AppOptions {
@@ -37,6 +38,8 @@ export function buildApp(options: AppOptions = {}): App {
   const clock = options.clock ?? new Clock();
   const db = openDatabase({ dataDir: options.dataDir, inMemory: options.inMemory, maxPageCount: options.maxDatabasePages });
   const events = new EventBus();
+  const commits = new GroupCommit(db);
+  commits.onSettled((committed) => (committed ? events.committed() : events.rolledBack()));
   const services: Services = { store: new ResourceStore(db), clock, events };
 
   const server = Fastify({
@@ -59,7 +62,7 @@ export function buildApp(options: AppOptions = {}): App {
     handlers,
     services,
     defaultScope: { ...DEFAULT_SCOPE, ...options.defaultScope },
-    transaction: (work) => runInTransaction(db, events, work),
+    transaction: (work) => inUnitOfWork(commits, events, work),
     classifyFailure: (error) =>
       isDatabaseFailure(error)
         ? new DependencyException(`The database failed (${error.code}): ${error.message}`)
@@ -71,19 +74,21 @@ export function buildApp(options: AppOptions = {}): App {
     services,
     async close() {
       await server.close();
+      commits.flush();
       db.close();
     },
   };
 }
 
-function runInTransaction<T>(db: Db, events: EventBus, work: () => T): T {
-  let result: T;
-  try {
-    result = db.transaction(work).immediate();
-  } catch (error) {
-    events.rolledBack();
-    throw error;
-  }
-  events.committed();
-  return result;
+/** One request's work: its writes and its events stand or fall together. */
+function inUnitOfWork<T>(commits: GroupCommit, events: EventBus, work: () => T): Promise<T> {
+  return commits.run(() => {
+    const mark = events.mark();
+    try {
+      return work();
+    } catch (error) {
+      events.rollbackTo(mark);
+      throw error;
+    }
+  });
 }

@@ -18,6 +18,15 @@ export class EventBus implements EventPublisher {
     return () => this.listeners.delete(listener);
   }
 
+  /** A position to roll back to if the unit of work that follows fails. */
+  mark(): number {
+    return this.pending.length;
+  }
+
+  rollbackTo(mark: number): void {
+    this.pending.length = mark;
+  }
+
   committed(): void {
     const events = this.pending;
     this.pending = [];

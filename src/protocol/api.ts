@@ -14,8 +14,8 @@ export interface ApiOptions {
   handlers: HandlerMap;
   services: Services;
   defaultScope: Scope;
-  /** Runs one operation as one unit of work: all of it is stored, or none of it. */
-  transaction<T>(work: () => T): T;
+  /** Runs one operation as one unit of work: all of it is stored, or none of it; settles once durable. */
+  transaction<T>(work: () => T): Promise<T>;
   /** Turns failures of the server's own dependencies into modelled errors. */
   classifyFailure(error: unknown): ServiceError | undefined;
 }
@@ -56,7 +56,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
         requestId: request.id,
       };
       const handler = handlers[op.name] as (input: unknown, context: OperationContext) => unknown;
-      const output = options.transaction(() => handler(input, context));
+      const output = await options.transaction(() => handler(input, context));
       return sendJson(reply, 200, JSON.stringify(op.write(output ?? {})));
     },
   });

@@ -1,0 +1,79 @@
+import type { Db } from './database.js';
+
+interface Waiter {
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit: units of work that arrive in the same turn of the event loop share one SQLite
+ * transaction, and so one fsync. Each unit runs in its own savepoint, so a failing unit leaves no
+ * trace while its neighbours stand. No unit's promise settles before the shared COMMIT has reached
+ * the disk: an answer is never sent for work that could still be lost.
+ */
+export class GroupCommit {
+  private open = false;
+  private waiters: Waiter[] = [];
+  private readonly settledListeners = new Set<(committed: boolean) => void>();
+  private readonly begin;
+  private readonly commit;
+  private readonly rollback;
+  private readonly savepoint;
+  private readonly release;
+  private readonly rollbackToSavepoint;
+
+  constructor(private readonly db: Db) {
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
+    this.rollback = db.prepare('ROLLBACK');
+    this.savepoint = db.prepare('SAVEPOINT unit');
+    this.release = db.prepare('RELEASE unit');
+    this.rollbackToSavepoint = db.prepare('ROLLBACK TO unit');
+  }
+
+  /** Runs `work` as one all-or-nothing unit; resolves with its result once that result is durable. */
+  run<T>(work: () => T): Promise<T> {
+    if (!this.open) {
+      this.begin.run();
+      this.open = true;
+      setImmediate(() => this.flush());
+    }
+    this.savepoint.run();
+    let result: T;
+    try {
+      result = work();
+      this.release.run();
+    } catch (error) {
+      this.rollbackToSavepoint.run();
+      this.release.run();
+      return Promise.reject(error);
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.waiters.push({ resolve: () => resolve(result), reject });
+    });
+  }
+
+  /** Told after each shared transaction whether it committed (e.g. to deliver the events it made durable). */
+  onSettled(listener: (committed: boolean) => void): () => void {
+    this.settledListeners.add(listener);
+    return () => this.settledListeners.delete(listener);
+  }
+
+  /** Commits what is open now, synchronously (at shutdown). */
+  flush(): void {
+    if (!this.open) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    this.open = false;
+    try {
+      this.commit.run();
+    } catch (error) {
+      if (this.db.inTransaction) this.rollback.run();
+      for (const waiter of waiters) waiter.reject(error);
+      for (const listener of this.settledListeners) listener(false);
+      return;
+    }
+    for (const waiter of waiters) waiter.resolve();
+    for (const listener of this.settledListeners) listener(true);
+  }
+}
