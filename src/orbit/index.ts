@@ -1,0 +1,19 @@
+// Pure orbit mechanics over satellite.js: elements in, positions and visibility windows out.
+// No I/O and no clock: every time is passed in as epoch milliseconds.
+export type { Site } from './site.js';
+export type { Vector3 } from './vector.js';
+export type { MotionBounds, Trajectory } from './trajectory.js';
+export { parseTle, trajectoryFromTle, type TleFailure, type TleParseResult } from './tle.js';
+export {
+  parseOem,
+  type OemEphemeris,
+  type OemParseResult,
+  type OemReferenceFrame,
+  type OemSegment,
+  type OemState,
+} from './oem.js';
+export type { OemInterpolation } from './interpolation.js';
+export type { EphemerisErrorReason, EphemerisInvalidReason, OemErrorCode } from './ephemeris-errors.js';
+export { trajectoryFromOem } from './oem-trajectory.js';
+export { lookAngles, type LookAngles } from './look-angles.js';
+export { findPasses, type Pass, type PassSearchOptions } from './passes.js';
