@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../clock/clock.js';
+import { ResourceNotFoundException } from '../api/errors.js';
+import { parseOem, trajectoryFromOem, trajectoryFromTle, type Trajectory } from '../orbit/index.js';
+import { findSatellite, type CatalogContext, type Satellite } from '../satellite/satellites.js';
+import { ephemerisStatus, storedEphemerides, type EphemerisRecord } from './ephemeris-record.js';
+import { tleSetTrajectory } from './tle-set-trajectory.js';
+import { cachedTrajectory } from './trajectory-cache.js';
+
+export interface ActiveEphemeris {
+  trajectory: Trajectory;
+  /** Absent for the satellite's default (service-managed) ephemeris. */
+  ephemerisId?: string;
+  ephemerisType: 'TLE' | 'OEM' | 'SERVICE_MANAGED';
+  /** Names the trajectory's data: equal keys mean identical positions (for pass caches). */
+  cacheKey: string;
+  /** The customer ephemeris's name, if it has one. */
+  name?: string;
+  /** The TLE in force at the instant asked about, when the ephemeris is made of TLEs. */
+  tle?: { line1: string; line2: string };
+}
+
+export interface EphemerisContext extends CatalogContext {
+  clock: Clock;
+}
+
+/**
+ * The ephemeris that positions a satellite at `atMs` (SEMANTICS §5.2): among customer ephemerides
+ * ENABLED now and not expired by `atMs`, the highest priority whose data covers `atMs`, ties to the
+ * most recently created or updated; else the satellite's default TLE (priority 0).
+ */
+export function activeEphemeris(context: EphemerisContext, satelliteId: string, atMs: number): ActiveEphemeris {
+  const satellite = findSatellite(context, satelliteId);
+  if (!satellite) throw new ResourceNotFoundException(`Satellite ${satelliteId} was not found`);
+  const nowMs = context.clock.nowMs();
+  const candidates = [...storedEphemerides(context.store, context.scope)]
+    .filter(({ doc }) => doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED' && atMs < doc.expirationTimeMs!)
+    .sort((a, b) => b.doc.priority - a.doc.priority || b.doc.changedMs - a.doc.changedMs || b.seq - a.seq);
+  for (const { id, doc } of candidates) {
+    const trajectory = cachedTrajectory(`ephemeris/${id}`, () => customerTrajectory(doc));
+    const coverage = trajectory.coverage;
+    if (coverage && (atMs < coverage.startMs || atMs > coverage.endMs)) continue;
+    return { trajectory, ephemerisId: id, ephemerisType: doc.ephemerisType, cacheKey: `ephemeris/${id}`, name: doc.name, tle: tleAt(doc, atMs) };
+  }
+  return defaultEphemeris(satellite);
+}
+
+function defaultEphemeris(satellite: Satellite): ActiveEphemeris {
+  const data = satellite.defaultEphemeris;
+  const text = 'tle' in data ? `${data.tle.line1}\n${data.tle.line2}` : data.oem;
+  const cacheKey = `default/${satellite.satelliteId}/${createHash('sha1').update(text).digest('hex')}`;
+  const trajectory = cachedTrajectory(cacheKey, () =>
+    'tle' in data ? trajectoryFromTle(data.tle.line1, data.tle.line2) : oemTrajectory(data.oem),
+  );
+  return { trajectory, ephemerisType: 'SERVICE_MANAGED', cacheKey, ...('tle' in data ? { tle: data.tle } : {}) };
+}
+
+// Only validated records get here, so their data parses.
+function customerTrajectory(record: EphemerisRecord): Trajectory {
+  const source = record.source;
+  if ('tleSegments' in source) return tleSetTrajectory(source.tleSegments);
+  if ('oemData' in source) return oemTrajectory(source.oemData);
+  throw new Error(`ephemeris ${record.arn} has no data of its own`);
+}
+
+function oemTrajectory(text: string): Trajectory {
+  const parsed = parseOem(text);
+  if (!parsed.ok) throw new Error(`a validated OEM failed to parse: ${parsed.errors[0]?.errorMessage}`);
+  return trajectoryFromOem(parsed.ephemeris);
+}
+
+function tleAt(record: EphemerisRecord, atMs: number) {
+  if (!('tleSegments' in record.source)) return undefined;
+  const segment = record.source.tleSegments.find((s) => s.startMs <= atMs && atMs < s.endMs);
+  return segment && { line1: segment.line1, line2: segment.line2 };
+}

@@ -1,0 +1,82 @@
+import type { Handler, OperationContext } from '../api/context.js';
+import type { CreateEphemerisRequest } from '../api/shapes.js';
+import { InvalidParameterException, notImplemented, ResourceNotFoundException } from '../api/errors.js';
+import { findSatellite, type Satellite } from '../satellite/satellites.js';
+import { publishEphemerisStatus } from './ephemeris-events.js';
+import {
+  EPHEMERIS_KIND,
+  ephemerisArn,
+  ephemerisStatus,
+  VALIDATION_DELAY_MS,
+  type EphemerisRecord,
+  type EphemerisSourceData,
+} from './ephemeris-record.js';
+import { validateOem, validateTleSet, type Validated } from './ephemeris-validation.js';
+
+const DEFAULT_PRIORITY = 1;
+
+// Validation runs now, against the creation instant; the outcome shows after VALIDATION_DELAY_MS.
+export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
+  const { type, source } = suppliedData(input);
+  const satellite = requireSatellite(input.satelliteId, context);
+  const nowMs = context.clock.nowMs();
+  const expirationTimeMs = input.expirationTime?.getTime();
+  const validated = validate(source, satellite, nowMs, expirationTimeMs);
+
+  const ephemerisId = context.clock.newId();
+  const record: EphemerisRecord = {
+    arn: ephemerisArn(context.scope, ephemerisId),
+    satelliteId: satellite.satelliteId,
+    ephemerisType: type,
+    name: input.name,
+    priority: input.priority ?? DEFAULT_PRIORITY,
+    enabled: input.enabled ?? true,
+    creationTimeMs: nowMs,
+    changedMs: nowMs,
+    ...(validated.expirationTimeMs !== undefined ? { expirationTimeMs: validated.expirationTimeMs } : {}),
+    ...(input.kmsKeyArn !== undefined ? { kmsKeyArn: input.kmsKeyArn } : {}),
+    source,
+    validation: validated.validation,
+  };
+  context.store.insert(context.scope, EPHEMERIS_KIND, ephemerisId, record, input.tags);
+  publishEphemerisStatus(context, ephemerisId, record, 'VALIDATING', nowMs);
+  const decidedMs = nowMs + VALIDATION_DELAY_MS;
+  publishEphemerisStatus(context, ephemerisId, record, ephemerisStatus(record, decidedMs), decidedMs);
+  return { ephemerisId };
+};
+
+/** The one kind of data supplied, inline or as an S3 object. */
+function suppliedData(input: CreateEphemerisRequest): { type: 'TLE' | 'OEM'; source: EphemerisSourceData } {
+  const { tle, oem, azEl } = input.ephemeris ?? {};
+  if (azEl) throw notImplemented('CreateEphemeris with an azEl ephemeris');
+  if (tle) {
+    if ((tle.s3Object === undefined) === (tle.tleData === undefined)) {
+      throw new InvalidParameterException('ephemeris.tle needs exactly one of s3Object and tleData', 'ephemeris');
+    }
+    const source = tle.tleData
+      ? { tleSegments: tle.tleData.map((d) => ({ line1: d.tleLine1, line2: d.tleLine2, startMs: d.validTimeRange.startTime.getTime(), endMs: d.validTimeRange.endTime.getTime() })) }
+      : { s3Object: tle.s3Object! };
+    return { type: 'TLE', source };
+  }
+  if (oem) {
+    if ((oem.s3Object === undefined) === (oem.oemData === undefined)) {
+      throw new InvalidParameterException('ephemeris.oem needs exactly one of s3Object and oemData', 'ephemeris');
+    }
+    return { type: 'OEM', source: oem.oemData !== undefined ? { oemData: oem.oemData } : { s3Object: oem.s3Object! } };
+  }
+  throw new InvalidParameterException('ephemeris is required: give tle or oem data', 'ephemeris');
+}
+
+function requireSatellite(satelliteId: string | undefined, context: OperationContext): Satellite {
+  if (satelliteId === undefined) throw new InvalidParameterException('satelliteId is required for a TLE or OEM ephemeris', 'satelliteId');
+  const satellite = findSatellite(context, satelliteId);
+  if (!satellite) throw new ResourceNotFoundException(`Satellite ${satelliteId} was not found`);
+  return satellite;
+}
+
+// An S3 object cannot be fetched: no S3 endpoint is configured, so it ends in ERROR (SEMANTICS §5.4).
+function validate(source: EphemerisSourceData, satellite: Satellite, nowMs: number, expirationTimeMs?: number): Validated {
+  if ('tleSegments' in source) return validateTleSet(source.tleSegments, satellite, nowMs, expirationTimeMs);
+  if ('oemData' in source) return validateOem(source.oemData, nowMs, expirationTimeMs);
+  return { validation: { result: 'ERROR' }, ...(expirationTimeMs !== undefined ? { expirationTimeMs } : {}) };
+}

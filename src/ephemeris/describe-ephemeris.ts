@@ -1,0 +1,42 @@
+import type { Handler } from '../api/context.js';
+import type { EphemerisTypeDescription } from '../api/shapes.js';
+import { ephemerisStatus, getEphemerisRecord, type EphemerisRecord } from './ephemeris-record.js';
+
+export const describeEphemeris: Handler<'DescribeEphemeris'> = (input, context) => {
+  const { id, doc, tags } = getEphemerisRecord(context, input.ephemerisId);
+  const status = ephemerisStatus(doc, context.clock.nowMs());
+  const invalid = status === 'INVALID' && doc.validation.result === 'INVALID' ? doc.validation : undefined;
+  return {
+    ephemerisId: id,
+    satelliteId: doc.satelliteId,
+    status,
+    priority: doc.priority,
+    creationTime: new Date(doc.creationTimeMs),
+    enabled: doc.enabled,
+    name: doc.name,
+    tags,
+    suppliedData: suppliedData(doc),
+    invalidReason: invalid?.invalidReason,
+    errorReasons: invalid && invalid.errorReasons.length > 0 ? invalid.errorReasons : undefined,
+  };
+};
+
+/** The data as supplied: the S3 object, the OEM text, or the TLE set in its request form. */
+function suppliedData(record: EphemerisRecord): EphemerisTypeDescription {
+  const source = record.source;
+  const description =
+    's3Object' in source
+      ? { sourceS3Object: source.s3Object }
+      : 'oemData' in source
+        ? { ephemerisData: source.oemData }
+        : {
+            ephemerisData: JSON.stringify(
+              source.tleSegments.map((s) => ({
+                tleLine1: s.line1,
+                tleLine2: s.line2,
+                validTimeRange: { startTime: s.startMs / 1000, endTime: s.endMs / 1000 },
+              })),
+            ),
+          };
+  return record.ephemerisType === 'TLE' ? { tle: description } : { oem: description };
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { ListGroundStationsCommand } from '@aws-sdk/client-groundstation';
+import { after, before, describe, it } from 'node:test';
+import { boto3, jsClient, raw } from '../support/clients.js';
+import { ZERO_UUID } from '../support/fixtures.js';
+import { startServer, type RunningServer } from '../support/server.js';
+
+const NOAA20_ID = '4431c630-1a1e-5782-ae82-b8f3fb20a90a';
+
+const STATIONS: [string, string][] = [
+  ['Alaska 1', 'us-west-2'],
+  ['Bahrain 1', 'me-south-1'],
+  ['Cape Town 1', 'af-south-1'],
+  ['Dubbo 1', 'ap-southeast-2'],
+  ['Hawaii 1', 'us-west-2'],
+  ['Ireland 1', 'eu-west-1'],
+  ['Ohio 1', 'us-east-2'],
+  ['Oregon 1', 'us-west-2'],
+  ['Punta Arenas 1', 'sa-east-1'],
+  ['Seoul 1', 'ap-northeast-2'],
+  ['Singapore 1', 'ap-southeast-1'],
+  ['Stockholm 1', 'eu-north-1'],
+];
+const stationList = STATIONS.map(([name, region]) => ({ groundStationId: name, groundStationName: name, region }));
+
+describe('ground stations', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startServer({ inMemory: true });
+  });
+  after(() => server.stop());
+
+  it('ListGroundStations returns all twelve stations whatever the request region', async () => {
+    const [ohio, ireland] = await Promise.all([
+      boto3(server.url, [{ op: 'list_ground_stations' }]),
+      boto3(server.url, [{ op: 'list_ground_stations' }], { region: 'eu-west-1' }),
+    ]);
+    assert.deepEqual(ohio[0]!.result, { groundStationList: stationList });
+    assert.deepEqual(ireland[0]!.result, { groundStationList: stationList });
+  });
+
+  it('ListGroundStations pages through the boto3 paginator and the JS SDK', async () => {
+    const [pages, filtered, unknown] = await boto3(server.url, [
+      { paginate: 'list_ground_stations', params: { PaginationConfig: { PageSize: 5 } } },
+      { op: 'list_ground_stations', params: { satelliteId: NOAA20_ID } },
+      { op: 'list_ground_stations', params: { satelliteId: ZERO_UUID } },
+    ]);
+    assert.deepEqual(pages!.result.map((page: any) => page.groundStationList.length), [5, 5, 2]);
+    assert.deepEqual(pages!.result.flatMap((page: any) => page.groundStationList), stationList);
+    assert.deepEqual(filtered!.result.groundStationList, stationList);
+    assert.equal(unknown!.error?.code, 'ResourceNotFoundException');
+    assert.equal(unknown!.error?.status, 434);
+
+    const first = await jsClient(server.url).send(new ListGroundStationsCommand({ maxResults: 10 }));
+    assert.equal(first.groundStationList?.length, 10);
+    const rest = await jsClient(server.url).send(new ListGroundStationsCommand({ maxResults: 10, nextToken: first.nextToken }));
+    assert.deepEqual(rest.groundStationList?.map((s) => s.groundStationName), ['Singapore 1', 'Stockholm 1']);
+    assert.equal(rest.nextToken, undefined);
+  });
+
+  it('ListGroundStations with an unknown satelliteId is ResourceNotFoundException', async () => {
+    await assert.rejects(jsClient(server.url).send(new ListGroundStationsCommand({ satelliteId: ZERO_UUID })), (error: any) => {
+      assert.equal(error.name, 'ResourceNotFoundException');
+      assert.equal(error.$metadata.httpStatusCode, 434);
+      return true;
+    });
+  });
+
+  it('ListAntennas lists each station antenna; an unknown station is InvalidParameterException', async () => {
+    const [ohio, unknown] = await boto3(server.url, [
+      { op: 'list_antennas', params: { groundStationId: 'Ohio 1' } },
+      { op: 'list_antennas', params: { groundStationId: 'Mars 1' } },
+    ]);
+    assert.deepEqual(ohio!.result, { antennaList: [{ groundStationName: 'Ohio 1', antennaName: 'Ohio 1 Antenna 1', region: 'us-east-2' }] });
+    assert.equal(unknown!.error?.code, 'InvalidParameterException');
+    assert.equal(unknown!.error?.status, 431);
+    assert.equal(unknown!.error?.parameterName, 'groundStationId');
+  });
+
+  it('GET /_local/ground-stations shows coordinates, mask and antennas of each station', async () => {
+    const response = await raw(server.url, 'GET', '/_local/ground-stations');
+    assert.equal(response.status, 200);
+    const stations = response.json.groundStations;
+    assert.deepEqual(stations.map((s: any) => [s.groundStationName, s.region]), STATIONS);
+    assert.deepEqual(stations.find((s: any) => s.groundStationName === 'Ohio 1'), {
+      groundStationName: 'Ohio 1',
+      region: 'us-east-2',
+      latitude: 40.1,
+      longitude: -83.11,
+      altitudeMeters: 270,
+      elevationMaskDegrees: 10,
+      antennaCount: 1,
+    });
+    for (const station of stations) {
+      assert.ok(Math.abs(station.latitude) <= 90 && Math.abs(station.longitude) <= 180);
+      assert.equal(station.elevationMaskDegrees, 10);
+    }
+  });
+});
