@@ -9,16 +9,51 @@ export interface ClockState {
 
 export type ClockListener = (previousMs: number, nowMs: number) => void;
 
+/** Where the simulated timeline is pinned to real time; enough to rebuild the clock after a restart. */
+export interface ClockAnchor {
+  simMs: number;
+  realMs: number;
+  rate: number;
+}
+
+interface Wakeup {
+  atMs: number;
+  callback: () => void;
+  timer?: NodeJS.Timeout;
+}
+
+// setTimeout cannot wait longer than this; longer waits re-arm when it fires.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export class Clock {
   private anchorRealMs: number;
   private anchorSimMs: number;
   private rate: number;
   private readonly listeners = new Set<ClockListener>();
+  private readonly wakeups = new Set<Wakeup>();
 
-  constructor(options: { startMs?: number; rate?: number } = {}) {
-    this.anchorRealMs = Date.now();
-    this.anchorSimMs = options.startMs ?? this.anchorRealMs;
-    this.rate = options.rate ?? 1;
+  constructor(options: { startMs?: number; rate?: number; anchor?: ClockAnchor } = {}) {
+    this.anchorRealMs = options.anchor?.realMs ?? Date.now();
+    this.anchorSimMs = options.anchor?.simMs ?? options.startMs ?? this.anchorRealMs;
+    this.rate = options.anchor?.rate ?? options.rate ?? 1;
+  }
+
+  anchor(): ClockAnchor {
+    return { simMs: this.anchorSimMs, realMs: this.anchorRealMs, rate: this.rate };
+  }
+
+  /**
+   * Calls `callback` once the clock reaches `atMs`, however it gets there: running at any rate,
+   * set or advanced. Returns a function that cancels the wakeup.
+   */
+  wakeAt(atMs: number, callback: () => void): () => void {
+    const wakeup: Wakeup = { atMs, callback };
+    this.wakeups.add(wakeup);
+    this.arm(wakeup);
+    return () => {
+      clearTimeout(wakeup.timer);
+      this.wakeups.delete(wakeup);
+    };
   }
 
   nowMs(): number {
@@ -52,8 +87,10 @@ export class Clock {
 
   setRate(rate: number): void {
     if (!(rate >= 0) || !Number.isFinite(rate)) throw new RangeError('rate must be a finite number >= 0');
-    this.reanchor(this.nowMs());
+    const now = this.nowMs();
+    this.reanchor(now);
     this.rate = rate;
+    this.notify(now, now);
   }
 
   onChange(listener: ClockListener): () => void {
@@ -67,6 +104,23 @@ export class Clock {
   }
 
   private notify(previous: number, now: number): void {
+    for (const wakeup of this.wakeups) this.arm(wakeup);
     for (const listener of this.listeners) listener(previous, now);
+  }
+
+  /** (Re)starts the real timer behind a wakeup, or fires it if its moment has come. */
+  private arm(wakeup: Wakeup): void {
+    clearTimeout(wakeup.timer);
+    wakeup.timer = undefined;
+    const remainingMs = wakeup.atMs - this.nowMs();
+    if (remainingMs <= 0) {
+      this.wakeups.delete(wakeup);
+      // Never inside the caller's stack: a wakeup may itself change the clock or open a transaction.
+      setImmediate(wakeup.callback);
+      return;
+    }
+    if (this.rate === 0) return; // a frozen clock only moves by set/advance, which re-arm
+    wakeup.timer = setTimeout(() => this.arm(wakeup), Math.min(MAX_TIMER_MS, Math.ceil(remainingMs / this.rate)));
+    wakeup.timer.unref();
   }
 }

@@ -1,0 +1,41 @@
+import { migrate, type Db } from '../store/database.js';
+import { Clock, type ClockAnchor } from './clock.js';
+
+// A simulated clock is kept as its anchor (simulated instant, real instant, rate). After a restart
+// it goes on as if the emulator had never stopped: a frozen clock resumes at the same instant, a
+// running one has moved on by the downtime times its rate. Real time is never stored.
+const MIGRATIONS = [
+  `CREATE TABLE clock_anchor (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     sim_ms REAL NOT NULL,
+     real_ms REAL NOT NULL,
+     rate REAL NOT NULL
+   );`,
+];
+
+export interface SimulatedClockOptions {
+  /** Start a fresh data directory's clock here instead of at the real now. */
+  startMs?: number;
+  rate?: number;
+}
+
+/**
+ * The server's clock: the stored simulated clock if there is one (a given rate still applies),
+ * else a new simulated clock when a start or rate is given, else real time.
+ * Every later change (set, advance, rate) is stored, so the clock survives restarts.
+ */
+export function openPersistedClock(db: Db, options: SimulatedClockOptions): Clock {
+  migrate(db, 'clock', MIGRATIONS);
+  const row = db.prepare('SELECT sim_ms AS simMs, real_ms AS realMs, rate FROM clock_anchor WHERE id = 1').get() as
+    | ClockAnchor
+    | undefined;
+  const save = db.prepare(
+    'INSERT INTO clock_anchor (id, sim_ms, real_ms, rate) VALUES (1, @simMs, @realMs, @rate) ON CONFLICT(id) DO UPDATE SET sim_ms = excluded.sim_ms, real_ms = excluded.real_ms, rate = excluded.rate',
+  );
+  const clock = row ? new Clock({ anchor: row }) : new Clock({ startMs: options.startMs, rate: options.rate });
+  const simulated = row !== undefined || options.startMs !== undefined || options.rate !== undefined;
+  if (row && options.rate !== undefined) clock.setRate(options.rate);
+  if (simulated) save.run(clock.anchor());
+  clock.onChange(() => save.run(clock.anchor()));
+  return clock;
+}

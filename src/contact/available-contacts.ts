@@ -1,0 +1,51 @@
+import type { OperationContext } from '../api/context.js';
+import type { ContactData, ListContactsRequest } from '../api/shapes.js';
+import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
+import { satelliteTrack } from './contact-passes.js';
+import { contactSettings } from './contact-settings.js';
+import { contactWindow, passesBetween, roundElevation } from './pass-cache.js';
+import { freeAntenna } from './station-antennas.js';
+
+type AvailableRequest = ListContactsRequest & { groundStation: string; missionProfileArn: string; satelliteArn: string };
+
+/**
+ * Bookable windows (SEMANTICS §2.4): passes overlapping the query window that start after now and
+ * within the horizon, at least the profile's minimum viable duration long (after rounding inward to
+ * whole seconds), and not colliding with contacts that hold every antenna of the station.
+ */
+export function availableContacts(context: OperationContext, input: AvailableRequest, nowMs: number): ContactData[] {
+  const station = stationInRegion(context, input.groundStation);
+  const profile = missionProfileByArn(context, input.missionProfileArn).doc;
+  const satellite = satelliteByArn(context, input.satelliteArn);
+  if (!satellite.groundStations.includes(station.groundStationName)) return [];
+  const horizonMs = nowMs + contactSettings.horizonMs;
+  const fromMs = Math.max(input.startTime.getTime(), nowMs);
+  const toMs = Math.min(input.endTime.getTime(), horizonMs);
+  if (fromMs >= toMs) return [];
+
+  const minimumMs = profile.minimumViableContactDurationSeconds * 1000;
+  const preMs = (profile.contactPrePassDurationSeconds ?? 0) * 1000;
+  const postMs = (profile.contactPostPassDurationSeconds ?? 0) * 1000;
+  const track = satelliteTrack(context, satellite, fromMs);
+  const rows: ContactData[] = [];
+  for (const pass of passesBetween(track, station, fromMs, toMs, profile.minimumViableContactDurationSeconds)) {
+    const { startMs, endMs } = contactWindow(pass);
+    if (startMs <= nowMs || startMs > horizonMs || endMs - startMs < minimumMs) continue;
+    if (freeAntenna(context, context.scope.account, station, startMs - preMs, endMs + postMs) === undefined) continue;
+    rows.push({
+      missionProfileArn: profile.arn,
+      satelliteArn: input.satelliteArn,
+      startTime: new Date(startMs),
+      endTime: new Date(endMs),
+      prePassStartTime: new Date(startMs - preMs),
+      postPassEndTime: new Date(endMs + postMs),
+      groundStation: station.groundStationName,
+      contactStatus: 'AVAILABLE',
+      maximumElevation: { value: roundElevation(pass.maxElevationDeg), unit: 'DEGREE_ANGLE' },
+      region: context.scope.region,
+      visibilityStartTime: new Date(pass.riseMs),
+      visibilityEndTime: new Date(pass.setMs),
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,42 @@
+import type { OperationContext } from '../api/context.js';
+import type { EphemerisResponseData } from '../api/shapes.js';
+import { activeEphemeris } from '../ephemeris/active-ephemeris.js';
+import type { GroundStation } from '../ground-station/ground-stations.js';
+import { lookAngles, type Pass } from '../orbit/index.js';
+import type { Satellite } from '../satellite/satellites.js';
+import { passesBetween, type PassSource } from './pass-cache.js';
+
+export interface SatelliteTrack extends PassSource {
+  ephemeris: EphemerisResponseData;
+}
+
+/** The trajectory contacts at `atMs` use: the satellite's active ephemeris then (SEMANTICS §5.2). */
+export function satelliteTrack(context: OperationContext, satellite: Satellite, atMs: number): SatelliteTrack {
+  const active = activeEphemeris(context, satellite.satelliteId, atMs);
+  return {
+    trajectory: active.trajectory,
+    cacheKey: active.cacheKey,
+    ephemeris: active.ephemerisId
+      ? { ephemerisId: active.ephemerisId, ephemerisType: active.ephemerisType }
+      : { ephemerisType: active.ephemerisType },
+  };
+}
+
+/** The pass that contains the whole of [startMs, endMs], if there is one. */
+export function passContaining(track: SatelliteTrack, station: GroundStation, startMs: number, endMs: number): Pass | undefined {
+  const shortest = Math.max(1, Math.floor((endMs - startMs) / 1000));
+  return passesBetween(track, station, startMs, endMs, shortest).find((pass) => pass.riseMs <= startMs && pass.setMs >= endMs);
+}
+
+// Finer than any antenna cares about; bounds the work for windows that are not one pass.
+const ELEVATION_SAMPLES = 200;
+
+/** Highest elevation (degrees) over [startMs, endMs]. Within one pass elevation rises then falls. */
+export function peakElevation(track: SatelliteTrack, station: GroundStation, startMs: number, endMs: number, pass?: Pass): number {
+  const at = (timeMs: number) => lookAngles(track.trajectory, station.site, timeMs)?.elevationDeg ?? -90;
+  if (pass && pass.maxElevationMs >= startMs && pass.maxElevationMs <= endMs) return pass.maxElevationDeg;
+  if (pass) return Math.max(at(startMs), at(endMs));
+  let peak = -90;
+  for (let i = 0; i <= ELEVATION_SAMPLES; i++) peak = Math.max(peak, at(startMs + ((endMs - startMs) * i) / ELEVATION_SAMPLES));
+  return peak;
+}

@@ -1,0 +1,6 @@
+import type { Handler } from '../api/context.js';
+import { getContactRecord } from './contact-record.js';
+import { describeContactData } from './contact-view.js';
+
+export const describeContact: Handler<'DescribeContact'> = (input, context) =>
+  describeContactData(context.scope, getContactRecord(context, input.contactId), context.clock.nowMs());

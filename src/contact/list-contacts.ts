@@ -1,0 +1,45 @@
+import type { Handler, OperationContext } from '../api/context.js';
+import type { ContactData, ContactStatus, ListContactsRequest } from '../api/shapes.js';
+import { InvalidParameterException } from '../api/errors.js';
+import { pageArray } from '../api/pagination.js';
+import { availableContacts } from './available-contacts.js';
+import { contactIndex } from './contact-index.js';
+import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
+import { contactData } from './contact-view.js';
+
+const AVAILABLE_REQUIRES = ['groundStation', 'missionProfileArn', 'satelliteArn'] as const;
+
+/** Bookable windows and reserved contacts in one list, by startTime then contactId (SEMANTICS §2.4). */
+export const listContacts: Handler<'ListContacts'> = (input, context) => {
+  if (input.startTime.getTime() >= input.endTime.getTime()) {
+    throw new InvalidParameterException('startTime must be before endTime', 'startTime');
+  }
+  const statuses = new Set(input.statusList);
+  if (statuses.size === 0) return { contactList: [] };
+  const nowMs = context.clock.nowMs();
+  const rows: ContactData[] = [];
+  if (statuses.has('AVAILABLE')) {
+    const missing = AVAILABLE_REQUIRES.find((name) => input[name] === undefined);
+    if (missing) throw new InvalidParameterException(`${missing} is required when statusList includes AVAILABLE`, missing);
+    rows.push(...availableContacts(context, { ...input, groundStation: input.groundStation!, missionProfileArn: input.missionProfileArn!, satelliteArn: input.satelliteArn! }, nowMs));
+  }
+  rows.push(...reservedContacts(context, input, statuses, nowMs));
+  rows.sort((a, b) => a.startTime!.getTime() - b.startTime!.getTime() || (a.contactId ?? '').localeCompare(b.contactId ?? ''));
+  const page = pageArray(rows, input);
+  return { contactList: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+};
+
+function reservedContacts(context: OperationContext, input: ListContactsRequest, statuses: Set<ContactStatus>, nowMs: number): ContactData[] {
+  const rows: ContactData[] = [];
+  for (const { contactId } of contactIndex(context.store).overlapping(context.scope, input.startTime.getTime(), input.endTime.getTime())) {
+    const resource = context.store.get<ContactRecord>(context.scope, CONTACT_KIND, contactId);
+    if (!resource) continue;
+    const row = contactData(context.scope, resource, nowMs);
+    if (!statuses.has(row.contactStatus!)) continue;
+    if (input.groundStation !== undefined && row.groundStation !== input.groundStation) continue;
+    if (input.satelliteArn !== undefined && row.satelliteArn !== input.satelliteArn) continue;
+    if (input.missionProfileArn !== undefined && row.missionProfileArn !== input.missionProfileArn) continue;
+    rows.push(row);
+  }
+  return rows;
+}

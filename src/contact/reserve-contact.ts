@@ -1,0 +1,114 @@
+import type { Handler, OperationContext } from '../api/context.js';
+import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
+import { EPHEMERIS_KIND } from '../ephemeris/ephemeris-record.js';
+import type { GroundStation } from '../ground-station/ground-stations.js';
+import { contactIndex } from './contact-index.js';
+import { CONTACT_KIND, contactArn, type ContactRecord } from './contact-record.js';
+import { publishDueChanges } from './contact-events.js';
+import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
+import { passContaining, peakElevation, satelliteTrack } from './contact-passes.js';
+import { holdResources, overrideEphemerisId } from './contact-resources.js';
+import { contactSettings } from './contact-settings.js';
+import { dataflowList, edgeConfigs, snapshotProfile } from './contact-snapshot.js';
+import { chooseEndpointGroups } from './endpoint-group-choice.js';
+import { roundElevation } from './pass-cache.js';
+import { freeAntenna } from './station-antennas.js';
+
+/**
+ * Malformed or impossible requests are refused at once and nothing is created (SEMANTICS §2.3).
+ * Otherwise the contact is created in SCHEDULING; whether it then becomes SCHEDULED or
+ * FAILED_TO_SCHEDULE (and why) is decided now and revealed a moment later on the clock.
+ */
+export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
+  const nowMs = context.clock.nowMs();
+  const profile = missionProfileByArn(context, input.missionProfileArn);
+  if (input.satelliteArn === undefined) throw new InvalidParameterException('satelliteArn is required', 'satelliteArn');
+  const satellite = satelliteByArn(context, input.satelliteArn);
+  const station = stationInRegion(context, input.groundStation);
+  if (!satellite.groundStations.includes(station.groundStationName)) {
+    throw new InvalidParameterException(`Satellite ${input.satelliteArn} is not onboarded to ${station.groundStationName}`, 'groundStation');
+  }
+  const startMs = input.startTime.getTime();
+  const endMs = input.endTime.getTime();
+  if (startMs <= nowMs) throw new InvalidParameterException('startTime must be in the future', 'startTime');
+  if (endMs <= startMs) throw new InvalidParameterException('endTime must be after startTime', 'endTime');
+  const minimumSeconds = profile.doc.minimumViableContactDurationSeconds;
+  if (endMs - startMs < minimumSeconds * 1000) {
+    throw new InvalidParameterException(
+      `The contact lasts ${(endMs - startMs) / 1000} s, less than the mission profile's minimumViableContactDurationSeconds (${minimumSeconds})`,
+      'endTime',
+    );
+  }
+  const ephemerisId = overrideEphemerisId(input.trackingOverrides);
+  if (ephemerisId && !context.store.get(context.scope, EPHEMERIS_KIND, ephemerisId)) {
+    throw new ResourceNotFoundException(`Ephemeris ${ephemerisId} was not found`);
+  }
+
+  const snapshot = snapshotProfile(context, profile.doc);
+  const prePassStartMs = startMs - (profile.doc.contactPrePassDurationSeconds ?? 0) * 1000;
+  const postPassEndMs = endMs + (profile.doc.contactPostPassDurationSeconds ?? 0) * 1000;
+  const track = satelliteTrack(context, satellite, startMs);
+  const pass = passContaining(track, station, startMs, endMs);
+  const outcome = schedulingOutcome(context, station, { nowMs, startMs, endMs, prePassStartMs, postPassEndMs, hasPass: !!pass }, snapshot);
+
+  const contactId = context.clock.newId();
+  const groups = ('groups' in outcome && outcome.groups) || [];
+  const contact: ContactRecord = {
+    arn: contactArn(context.scope, contactId),
+    missionProfileArn: profile.doc.arn,
+    satelliteArn: input.satelliteArn,
+    groundStation: station.groundStationName,
+    prePassStartMs,
+    startMs,
+    endMs,
+    postPassEndMs,
+    reservedMs: nowMs,
+    ...('failure' in outcome ? { schedulingFailure: outcome.failure } : { antenna: outcome.antenna }),
+    maximumElevationDeg: roundElevation(peakElevation(track, station, startMs, endMs, pass)),
+    ...(pass ? { visibility: { startMs: pass.riseMs, endMs: pass.setMs } } : {}),
+    ephemeris: track.ephemeris,
+    heldGroups: groups.map(({ record: _record, ...group }) => group),
+    snapshot,
+    dataflowList: dataflowList(context, snapshot, groups.map((group) => group.record)),
+    versions: [
+      {
+        versionId: 1,
+        status: 'ACTIVE',
+        createdMs: nowMs,
+        activatedMs: nowMs,
+        lastUpdatedMs: nowMs,
+        satelliteArn: input.satelliteArn,
+        ...(input.trackingOverrides ? { trackingOverrides: input.trackingOverrides } : {}),
+      },
+    ],
+    eventsPublished: 0,
+  };
+  context.store.insert(context.scope, CONTACT_KIND, contactId, contact, input.tags);
+  contactIndex(context.store).save(context.scope, contactId, contact);
+  if ('groups' in outcome) holdResources(context, context.scope, contactId, contact);
+  publishDueChanges(context, context.scope, contactId, contact, nowMs);
+  return { contactId, versionId: 1 };
+};
+
+interface Window {
+  nowMs: number;
+  startMs: number;
+  endMs: number;
+  prePassStartMs: number;
+  postPassEndMs: number;
+  hasPass: boolean;
+}
+
+/** Why the reservation fails, checked in the order of SEMANTICS §2.3; or what it will hold. */
+function schedulingOutcome(context: OperationContext, station: GroundStation, window: Window, snapshot: ContactRecord['snapshot']) {
+  const name = station.groundStationName;
+  if (window.startMs > window.nowMs + contactSettings.horizonMs) {
+    return { failure: `startTime is beyond the scheduling horizon of ${contactSettings.horizonMs / 86_400_000} days` };
+  }
+  if (!window.hasPass) return { failure: `The satellite is not above the elevation mask at ${name} for the whole of the requested window` };
+  const antenna = freeAntenna(context, context.scope.account, station, window.prePassStartMs, window.postPassEndMs);
+  if (antenna === undefined) return { failure: `${name} is busy: every antenna is reserved during the requested window` };
+  const choice = chooseEndpointGroups(context, edgeConfigs(snapshot), window.startMs, window.endMs);
+  if ('failure' in choice) return choice;
+  return { antenna, groups: choice.groups };
+}

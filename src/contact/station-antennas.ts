@@ -1,0 +1,19 @@
+import type { Services } from '../api/context.js';
+import type { GroundStation } from '../ground-station/ground-stations.js';
+import { contactIndex } from './contact-index.js';
+import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
+
+/**
+ * The first of the station's antennas that no scheduled contact of the account holds at any
+ * moment of (fromMs, toMs), a contact holding its antenna from prePassStartTime to postPassEndTime.
+ * Undefined when all are busy.
+ */
+export function freeAntenna(services: Services, account: string, station: GroundStation, fromMs: number, toMs: number): number | undefined {
+  const busy = new Set<number>();
+  for (const holder of contactIndex(services.store).holdingStation(account, station.groundStationName, fromMs, toMs)) {
+    const contact = services.store.get<ContactRecord>(holder, CONTACT_KIND, holder.contactId)?.doc;
+    if (contact?.antenna !== undefined) busy.add(contact.antenna);
+  }
+  for (let antenna = 1; antenna <= station.antennaCount; antenna++) if (!busy.has(antenna)) return antenna;
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import type { Handler, OperationContext } from '../api/context.js';
+import type { UpdateContactRequest, VersionFailureReasonCode } from '../api/shapes.js';
+import { InvalidParameterException } from '../api/errors.js';
+import { EPHEMERIS_KIND } from '../ephemeris/ephemeris-record.js';
+import { findSatelliteByArn } from '../satellite/satellites.js';
+import { activeVersion, CONTACT_KIND, getContactRecord, type ContactVersionRecord } from './contact-record.js';
+import { holdResources, overrideEphemerisId } from './contact-resources.js';
+import { holdsResources, statusAt, TERMINAL_STATUSES } from './contact-timeline.js';
+
+/**
+ * Creates version n+1 of a contact (tracking overrides, satellite). A valid update becomes ACTIVE at
+ * once and supersedes the previous version; an invalid one is recorded as FAILED_TO_UPDATE with
+ * its reason, leaving the active version in force. A repeated clientToken returns its version.
+ */
+export const updateContact: Handler<'UpdateContact'> = (input, context) => {
+  const { id, doc } = getContactRecord(context, input.contactId);
+  const repeated = input.clientToken && doc.versions.find((version) => version.clientToken === input.clientToken);
+  if (repeated) return { contactId: id, versionId: repeated.versionId };
+  const nowMs = context.clock.nowMs();
+  const status = statusAt(doc, nowMs);
+  if (TERMINAL_STATUSES.has(status)) throw new InvalidParameterException(`Contact ${id} is ${status} and can no longer be updated`, 'contactId');
+
+  const previous = activeVersion(doc);
+  const failure = updateFailure(context, input);
+  const version: ContactVersionRecord = {
+    versionId: doc.versions.length + 1,
+    status: failure ? 'FAILED_TO_UPDATE' : 'ACTIVE',
+    createdMs: nowMs,
+    lastUpdatedMs: nowMs,
+    satelliteArn: input.satelliteArn ?? previous.satelliteArn,
+    trackingOverrides: input.trackingOverrides ?? previous.trackingOverrides,
+    ...(failure ? { failureCodes: [failure.code], failureMessage: failure.message } : { activatedMs: nowMs }),
+    ...(input.clientToken ? { clientToken: input.clientToken } : {}),
+  };
+  const versions = doc.versions.map((existing) =>
+    !failure && existing === previous ? { ...existing, status: 'SUPERSEDED' as const, supersededMs: nowMs, lastUpdatedMs: nowMs } : existing,
+  );
+  const updated = { ...doc, versions: [...versions, version] };
+  context.store.replace(context.scope, CONTACT_KIND, id, updated);
+  if (!failure && holdsResources(updated)) holdResources(context, context.scope, id, updated);
+  return { contactId: id, versionId: version.versionId };
+};
+
+function updateFailure(context: OperationContext, input: UpdateContactRequest): { code: VersionFailureReasonCode; message: string } | undefined {
+  if (input.satelliteArn !== undefined && !findSatelliteByArn(context, input.satelliteArn)) {
+    return { code: 'INVALID_SATELLITE_ARN', message: `Satellite ${input.satelliteArn} was not found` };
+  }
+  const ephemerisId = overrideEphemerisId(input.trackingOverrides);
+  if (ephemerisId && !context.store.get(context.scope, EPHEMERIS_KIND, ephemerisId)) {
+    return { code: 'EPHEMERIS_NOT_FOUND', message: `Ephemeris ${ephemerisId} was not found` };
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { raw } from '../support/clients.js';
+import { startServer, type RunningServer } from '../support/server.js';
+
+describe('the /_local/clock endpoint', () => {
+  let server: RunningServer;
+  const start = Date.parse('2026-07-21T00:00:00Z') / 1000;
+  before(async () => {
+    server = await startServer({ inMemory: true, args: ['--clock-start', '2026-07-21T00:00:00Z', '--clock-rate', '0'] });
+  });
+  after(() => server.stop());
+
+  it('GET /_local/clock answers the simulated now in epoch seconds and the rate', async () => {
+    const response = await raw(server.url, 'GET', '/_local/clock');
+    assert.deepEqual(response.json, { now: start, rate: 0 });
+  });
+
+  it('POST /_local/clock sets, advances and changes the rate, answering like GET', async () => {
+    assert.deepEqual((await raw(server.url, 'POST', '/_local/clock', { body: { set: start + 100 } })).json, { now: start + 100, rate: 0 });
+    assert.deepEqual((await raw(server.url, 'POST', '/_local/clock', { body: { advanceSeconds: 50 } })).json, { now: start + 150, rate: 0 });
+    const running = await raw(server.url, 'POST', '/_local/clock', { body: { rate: 60 } });
+    assert.equal(running.json.rate, 60);
+    assert.ok(running.json.now >= start + 150);
+    await raw(server.url, 'POST', '/_local/clock', { body: { rate: 0 } });
+  });
+
+  it('POST /_local/clock refuses to run backwards or odd bodies with a 400 and a JSON message', async () => {
+    for (const body of [{ set: start }, { advanceSeconds: -1 }, { rate: -2 }, { set: 'soon' }, {}]) {
+      const response = await raw(server.url, 'POST', '/_local/clock', { body });
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assert.equal(typeof response.json.message, 'string');
+    }
+  });
+});

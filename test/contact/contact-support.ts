@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { boto3Ok, raw } from '../support/clients.js';
+import { fixturePath } from '../support/paths.js';
+import { createProfileParts } from '../support/setup.js';
+
+export const CLOCK_START = '2026-07-21T00:00:00Z';
+export const CLOCK_START_SECONDS = Date.parse(CLOCK_START) / 1000;
+
+/** Moves the server's clock: {set} | {advanceSeconds} | {rate}. */
+export async function moveClock(url: string, body: object) {
+  const response = await raw(url, 'POST', '/_local/clock', { body });
+  if (response.status !== 200) throw new Error(`clock refused: ${response.text}`);
+  return response.json as { now: number; rate: number };
+}
+
+/** NOAA-20's passes over Ohio 1 in the week from CLOCK_START, as skyfield computes them. */
+export function skyfieldPassesOverOhio(): { riseMs: number; setMs: number }[] {
+  const fixture = JSON.parse(readFileSync(fixturePath('orbit/skyfield-passes.json'), 'utf8'));
+  const entry = fixture.passes.find((p: any) => p.satellite === 'NOAA 20 (JPSS-1)' && p.site === 'Ohio 1');
+  return entry.riseSet.map(([rise, set]: string[]) => ({ riseMs: Date.parse(rise!), setMs: Date.parse(set!) }));
+}
+
+export async function noaa20Arn(url: string): Promise<string> {
+  const { satellites } = await boto3Ok(url, { op: 'list_satellites' });
+  return satellites.find((s: any) => s.noradSatelliteID === 43013).satelliteArn;
+}
+
+/** A downlink → S3 profile with 120 s pre-pass and 60 s post-pass. */
+export async function createDownlinkProfile(url: string, minimumViableContactDurationSeconds = 60) {
+  const parts = await createProfileParts(url);
+  const { missionProfileId } = await boto3Ok(url, {
+    op: 'create_mission_profile',
+    params: {
+      name: 'downlink',
+      contactPrePassDurationSeconds: 120,
+      contactPostPassDurationSeconds: 60,
+      minimumViableContactDurationSeconds,
+      dataflowEdges: [[parts.downlink, parts.s3]],
+      trackingConfigArn: parts.tracking,
+    },
+  });
+  const profile = await boto3Ok(url, { op: 'get_mission_profile', params: { missionProfileId } });
+  return { missionProfileId, missionProfileArn: profile.missionProfileArn as string, parts };
+}
+
+export const weekFromStart = () => ({ startTime: CLOCK_START_SECONDS, endTime: CLOCK_START_SECONDS + 7 * 86400 });
