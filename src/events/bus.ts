@@ -1,39 +1,121 @@
-import type { EventPublisher, GroundStationEvent } from './types.js';
+import type { Db } from '../store/database.js';
+import { toEnvelope } from './envelope.js';
+import { JsonlFileSink } from './file-sink.js';
+import { Outbox } from './outbox.js';
+import { SinkPump } from './sink-pump.js';
+import type { DurableSink, EventPublisher, GroundStationEvent, OutboxEntry } from './types.js';
+import { WebhookSink } from './webhook-sink.js';
 
-export type EventListener = (events: readonly GroundStationEvent[]) => void;
+export interface EventBusOptions {
+  newId(): string;
+  /** Append every event to this JSONL file. */
+  eventsFile?: string;
+  /** POST every event to each of these URLs. */
+  webhooks?: readonly string[];
+  /** Events kept after every durable sink has them, so live streams can replay (Last-Event-ID). */
+  retainedForReplay?: number;
+  log(message: string, error?: unknown): void;
+}
+
+export interface StreamSubscriber {
+  send(entry: OutboxEntry): void;
+  end(): void;
+}
+
+const REPLAY_PAGE = 500;
+const DEFAULT_RETAINED = 1000;
+const PRUNE_BATCH = 100;
 
 /**
- * Holds the events a unit of work publishes until it commits; a rolled-back unit publishes nothing.
+ * Publishing writes the event into the outbox inside the caller's transaction, so a rolled-back
+ * request publishes nothing and a committed one is never lost. After the transaction, durable
+ * sinks (file, webhooks) are fed from their stored cursors and live streams from memory.
  */
 export class EventBus implements EventPublisher {
-  private pending: GroundStationEvent[] = [];
-  private readonly listeners = new Set<EventListener>();
+  private readonly outbox: Outbox;
+  private readonly pumps: SinkPump[];
+  private readonly streams = new Map<StreamSubscriber, { after: number }>();
+  private readonly retained: number;
+  private wakeScheduled = false;
+  private prunedThrough = 0;
+  private closed = false;
+
+  constructor(db: Db, private readonly options: EventBusOptions) {
+    this.outbox = new Outbox(db);
+    this.retained = options.retainedForReplay ?? DEFAULT_RETAINED;
+    const sinks: DurableSink[] = [
+      ...(options.eventsFile ? [new JsonlFileSink(options.eventsFile)] : []),
+      ...(options.webhooks ?? []).map((url) => new WebhookSink(url, options.log)),
+    ];
+    this.pumps = sinks.map((sink) => new SinkPump(sink, this.outbox, this.startingCursor(sink), options.log));
+    for (const pump of this.pumps) pump.kick();
+  }
 
   publish(event: GroundStationEvent): void {
-    this.pending.push(event);
+    this.outbox.append(toEnvelope(event, this.options.newId()));
+    this.scheduleWake();
   }
 
-  subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Streams events after `afterSeq` (or from now) until unsubscribed or the bus closes. */
+  subscribe(subscriber: StreamSubscriber, afterSeq?: number): () => void {
+    const position = { after: afterSeq ?? this.outbox.lastSeq() };
+    this.streams.set(subscriber, position);
+    this.scheduleWake();
+    return () => this.streams.delete(subscriber);
   }
 
-  /** A position to roll back to if the unit of work that follows fails. */
-  mark(): number {
-    return this.pending.length;
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const subscriber of this.streams.keys()) subscriber.end();
+    this.streams.clear();
+    await Promise.all(this.pumps.map((pump) => pump.stop()));
   }
 
-  rollbackTo(mark: number): void {
-    this.pending.length = mark;
+  private scheduleWake(): void {
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    setImmediate(() => this.wake());
   }
 
-  committed(): void {
-    const events = this.pending;
-    this.pending = [];
-    if (events.length > 0) for (const listener of this.listeners) listener(events);
+  private wake(): void {
+    this.wakeScheduled = false;
+    if (this.closed) return;
+    // Inside an open unit of work the outbox shows uncommitted rows: wait for it to end.
+    if (this.outbox.busy) return this.scheduleWake();
+    try {
+      for (const [subscriber, position] of this.streams) this.feed(subscriber, position);
+      this.prune();
+    } catch (error) {
+      this.options.log('event delivery failed', error);
+    }
+    for (const pump of this.pumps) pump.kick();
   }
 
-  rolledBack(): void {
-    this.pending = [];
+  private feed(subscriber: StreamSubscriber, position: { after: number }): void {
+    for (let page = this.outbox.after(position.after, REPLAY_PAGE); page.length > 0; page = this.outbox.after(position.after, REPLAY_PAGE)) {
+      for (const entry of page) subscriber.send(entry);
+      position.after = page[page.length - 1]!.seq;
+    }
+  }
+
+  /**
+   * A new sink starts with the events published from now on. A known sink resumes at its stored
+   * cursor, or further on if the sink itself shows it received more before a crash.
+   */
+  private startingCursor(sink: DurableSink): number {
+    const stored = this.outbox.cursor(sink.name);
+    const held = sink.recover?.((id) => this.outbox.seqOfEventId(id));
+    const cursor = Math.max(stored ?? this.outbox.lastSeq(), held ?? 0);
+    this.outbox.setCursor(sink.name, cursor);
+    return cursor;
+  }
+
+  /** Drops what every durable sink has, keeping the newest few for replay; in batches, as it costs a sync. */
+  private prune(): void {
+    const last = this.outbox.lastSeq();
+    const through = Math.min(last - this.retained, ...this.pumps.map((pump) => pump.delivered));
+    if (through < this.prunedThrough + PRUNE_BATCH) return;
+    this.outbox.prune(through);
+    this.prunedThrough = through;
   }
 }

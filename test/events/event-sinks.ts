@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Envelope {
+  version: string;
+  id: string;
+  'detail-type': string;
+  source: string;
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: Record<string, unknown>;
+}
+
+/** Polls until `ready` holds; fails after a generous deadline rather than asserting any timing. */
+export async function eventually<T>(what: string, probe: () => T, ready: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = probe();
+    if (ready(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export function readJsonl(path: string): Envelope[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Envelope);
+}
+
+/** A webhook receiver: answers 500 while `failing` (or for the next `failNext` requests), else records the event. */
+export class WebhookReceiver {
+  readonly accepted: Envelope[] = [];
+  refused = 0;
+  failNext = 0;
+  failing = false;
+  private readonly server: Server;
+
+  constructor() {
+    this.server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        if (this.failing || this.failNext > 0) {
+          this.failNext = Math.max(0, this.failNext - 1);
+          this.refused++;
+          response.writeHead(500).end();
+          return;
+        }
+        this.accepted.push(JSON.parse(body) as Envelope);
+        response.writeHead(204).end();
+      });
+    });
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export interface StreamedEvent {
+  id: number;
+  envelope: Envelope;
+}
+
+/** Reads GET /_local/events; resolves once the stream is open, so later events are all seen. */
+export async function openEventStream(url: string, lastEventId?: number) {
+  const abort = new AbortController();
+  const response = await fetch(`${url}/_local/events`, {
+    headers: lastEventId === undefined ? {} : { 'last-event-id': String(lastEventId) },
+    signal: abort.signal,
+  });
+  const events: StreamedEvent[] = [];
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const reading = (async () => {
+    try {
+      for await (const chunk of response.body!) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const fields = Object.fromEntries(
+            frame.split('\n').filter((line) => !line.startsWith(':')).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+          );
+          if (fields.data !== undefined) events.push({ id: Number(fields.id), envelope: JSON.parse(fields.data) as Envelope });
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+  })();
+  return {
+    response,
+    events,
+    async close() {
+      abort.abort();
+      await reading;
+    },
+  };
+}
