@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+
+export const SECTIONS = ['throughput', 'scale', 'startup', 'contacts'] as const;
+export type SectionName = (typeof SECTIONS)[number];
+
+export interface BenchOptions {
+  quick: boolean;
+  sections: SectionName[];
+  /** Seconds of measured load per run, and of warm-up before it. */
+  seconds: number;
+  warmupSeconds: number;
+  connections: number[];
+  /** Profiles loaded for the scale section. */
+  scaleProfiles: number;
+  starts: number;
+  /** Node flags for every Ground Station Local process started (e.g. --cpu-prof). */
+  serverNodeFlags: string[];
+  resultsFile: string;
+  /** A directory holding the Ground Station Local build to measure (default: this repository). */
+  serverRoot?: string;
+}
+
+const USAGE = `Usage: npm run bench -- [--quick] [--only SECTION[,SECTION]] [--cpu-prof DIR] [--out FILE] [--server-root DIR]
+Sections: ${SECTIONS.join(', ')}
+`;
+
+export function readOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean' },
+      only: { type: 'string', multiple: true },
+      'cpu-prof': { type: 'string' },
+      out: { type: 'string' },
+      'server-root': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const only = (values.only ?? []).flatMap((value) => value.split(',')).filter(Boolean);
+  const unknown = only.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown section: ${unknown.join(', ')}\n${USAGE}`);
+    process.exit(2);
+  }
+  const quick = values.quick ?? false;
+  return {
+    quick,
+    sections: only.length > 0 ? (only as SectionName[]) : [...SECTIONS],
+    seconds: quick ? 2 : 5,
+    warmupSeconds: quick ? 0.5 : 1,
+    connections: [1, 8, 32],
+    scaleProfiles: quick ? 10_000 : 100_000,
+    starts: quick ? 3 : 10,
+    serverNodeFlags: values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [],
+    resultsFile: values.out ?? 'bench/results.json',
+    serverRoot: values['server-root'],
+  };
+}
