@@ -2,12 +2,19 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Services } from './api/context.js';
 import { checkErrorsAgainstModel, DependencyException } from './api/errors.js';
 import { model } from './api/model.js';
+import { registerCatalogRoutes } from './admin/catalog-routes.js';
+import { registerEventRoutes } from './admin/event-routes.js';
 import { registerAdminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
+import { openPersistedClock, type SimulatedClockOptions } from './clock/clock-persistence.js';
+import { registerClockRoutes } from './admin/clock-routes.js';
+import { startContactScheduler } from './contact/contact-scheduler.js';
+import { configureContacts, type ContactSettings } from './contact/contact-settings.js';
 import { EventBus } from './events/bus.js';
 import { handlers } from './operations.js';
-import { registerApi } from './protocol/api.js';
-import { isDatabaseFailure, openDatabase } from './store/database.js';
+import { configureCatalog, type CatalogOptions } from './satellite/onboarding.js';
+import { registerApi, sendFrameworkError } from './protocol/api.js';
+import { isDatabaseFailure, limitDatabaseSize, openDatabase } from './store/database.js';
 import { GroupCommit } from './store/group-commit.js';
 import { ResourceStore, type Scope } from './store/resources.js';
 
@@ -21,6 +28,16 @@ export interface AppOptions {
   /** Caps the database size in pages: a way to exercise a full disk. */
   maxDatabasePages?: number;
   clock?: Clock;
+  /** Start a simulated clock (kept in the database across restarts) instead of real time. */
+  simulatedClock?: SimulatedClockOptions;
+  /** Contact timings the service does not publish (scheduling delay, horizon, …). */
+  contacts?: Partial<ContactSettings>;
+  /** Append every event, one JSON envelope per line, to this file. */
+  eventsFile?: string;
+  /** POST every event to each of these URLs. */
+  webhooks?: string[];
+  /** Satellites to onboard at start, and whether Aqua is listed. */
+  catalog?: CatalogOptions;
 }
 
 export const DEFAULT_SCOPE: Scope = { account: '000000000000', region: 'us-east-2' };
@@ -35,12 +52,20 @@ export interface App {
 /** The one place that wires clock, store, events, resources and protocol together. */
 export function buildApp(options: AppOptions = {}): App {
   checkErrorsAgainstModel();
-  const clock = options.clock ?? new Clock();
-  const db = openDatabase({ dataDir: options.dataDir, inMemory: options.inMemory, maxPageCount: options.maxDatabasePages });
-  const events = new EventBus();
+  const db = openDatabase({ dataDir: options.dataDir, inMemory: options.inMemory });
+  const clock = options.clock ?? openPersistedClock(db, options.simulatedClock ?? {});
+  configureContacts(options.contacts ?? {});
+  // Events are written into the database with the unit of work that makes them, so a unit's
+  // savepoint or the shared transaction decides whether they happened: no separate bookkeeping.
+  const events = new EventBus(db, {
+    newId: () => clock.newId(),
+    eventsFile: options.eventsFile,
+    webhooks: options.webhooks,
+    log: (message, error) => server.log.warn({ err: error }, message),
+  });
   const commits = new GroupCommit(db);
-  commits.onSettled((committed) => (committed ? events.committed() : events.rolledBack()));
   const services: Services = { store: new ResourceStore(db), clock, events };
+  configureCatalog(services.store, options.catalog ?? {});
 
   const server = Fastify({
     logger: { level: options.logLevel ?? 'info' },
@@ -48,6 +73,7 @@ export function buildApp(options: AppOptions = {}): App {
     genReqId: () => clock.newId(),
     // One line per request would dominate the cost of a request; failures are logged by the API.
     logController: new LogController({ disableRequestLogging: true }),
+    frameworkErrors: sendFrameworkError,
   });
   server.addHook('onRequest', async (request, reply) => {
     reply.header('x-amzn-RequestId', request.id);
@@ -57,38 +83,37 @@ export function buildApp(options: AppOptions = {}): App {
   server.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   registerAdminRoutes(server, { storage: options.inMemory ? 'memory' : 'sqlite' });
+  registerClockRoutes(server, clock);
+  registerEventRoutes(server, events);
+  registerCatalogRoutes(server, { services, defaultScope: { ...DEFAULT_SCOPE, ...options.defaultScope }, transaction: (work) => commits.run(work) });
   registerApi(server, {
     model,
     handlers,
     services,
     defaultScope: { ...DEFAULT_SCOPE, ...options.defaultScope },
-    transaction: (work) => inUnitOfWork(commits, events, work),
+    // A request may add or cancel a contact, which moves the scheduler's next wakeup.
+    transaction: (work) => commits.run(work).finally(() => scheduler.rearm()),
+    read: (work) => work(),
     classifyFailure: (error) =>
       isDatabaseFailure(error)
-        ? new DependencyException(`The database failed (${error.code}): ${error.message}`)
+        ? new DependencyException(`The database could not complete the request (${error.code}: ${error.message}); nothing was changed`)
         : undefined,
   });
+
+  const scheduler = startContactScheduler(services, (work) => commits.run(work), server.log);
+
+  // Last, so every component's schema is already in place.
+  if (options.maxDatabasePages !== undefined) limitDatabaseSize(db, options.maxDatabasePages);
 
   return {
     server,
     services,
     async close() {
+      scheduler.stop();
+      await events.close();
       await server.close();
       commits.flush();
       db.close();
     },
   };
-}
-
-/** One request's work: its writes and its events stand or fall together. */
-function inUnitOfWork<T>(commits: GroupCommit, events: EventBus, work: () => T): Promise<T> {
-  return commits.run(() => {
-    const mark = events.mark();
-    try {
-      return work();
-    } catch (error) {
-      events.rollbackTo(mark);
-      throw error;
-    }
-  });
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { EventSinkError } from './events/types.js';
+import { CatalogError } from './satellite/catalog-error.js';
 import { DataDirInUseError } from './store/database.js';
 
 const USAGE = `Usage: groundstation-local [options]
@@ -11,7 +13,25 @@ Options (environment variable in brackets):
   --data-dir DIR       where the SQLite database lives (default ./.groundstation-local) [GSL_DATA_DIR]
   --in-memory          keep state in memory only; nothing survives a restart [GSL_IN_MEMORY=1]
   --log-level LEVEL    fatal, error, warn, info, debug, trace or silent (default info) [GSL_LOG_LEVEL]
+  --events-file PATH   append every event as one JSON line to PATH [GSL_EVENTS_FILE]
+  --webhook URL        POST every event to URL; repeatable [GSL_WEBHOOKS, comma-separated]
+                       (events also stream live from GET /_local/events)
+  --satellites FILE    onboard the satellites of a TLE file (name line + 2 lines each) at start;
+                       they stay onboarded, also after later starts without it [GSL_SATELLITES_FILE]
+                       (POST /_local/satellites onboards one at run time, from a TLE or an OEM)
+  --include-aqua       list Aqua (NORAD 27424) too: AWS support for it ended, so it is opt-in;
+                       naming it in the satellites file also lists it [GSL_INCLUDE_AQUA=1]
+  --clock-start TIME   run on a simulated clock starting at TIME (ISO-8601, e.g. 2026-07-21T00:00:00Z,
+                       or epoch seconds) [GSL_CLOCK_START]
+  --clock-rate R       simulated seconds per real second; 0 freezes the clock (default 1) [GSL_CLOCK_RATE]
+                       A simulated clock is kept in the data directory: a restart resumes it as if the
+                       server had kept running (a frozen one where it stopped; --clock-start is then
+                       ignored, --clock-rate still applies). GET/POST /_local/clock reads or moves it.
+  --scheduling-delay S seconds a contact stays SCHEDULING (and CANCELLING) (default 1)
+                       [GSL_SCHEDULING_DELAY_SECONDS]
   --help               show this help
+
+Testing aid: GSL_MAX_DATABASE_PAGES=N caps the database at N pages, so writes fail as on a full disk.
 `;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -31,6 +51,13 @@ function readOptions() {
         'data-dir': { type: 'string' },
         'in-memory': { type: 'boolean' },
         'log-level': { type: 'string' },
+        'events-file': { type: 'string' },
+        webhook: { type: 'string', multiple: true },
+        satellites: { type: 'string' },
+        'include-aqua': { type: 'boolean' },
+        'clock-start': { type: 'string' },
+        'clock-rate': { type: 'string' },
+        'scheduling-delay': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -48,13 +75,36 @@ function readOptions() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) usageError(`invalid port: ${values.port ?? env.GSL_PORT}`);
   const logLevel = values['log-level'] ?? env.GSL_LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) usageError(`invalid log level: ${logLevel}`);
+  const maxDatabasePages = env.GSL_MAX_DATABASE_PAGES ? Number(env.GSL_MAX_DATABASE_PAGES) : undefined;
+  if (maxDatabasePages !== undefined && !(Number.isInteger(maxDatabasePages) && maxDatabasePages > 0)) {
+    usageError(`invalid GSL_MAX_DATABASE_PAGES: ${env.GSL_MAX_DATABASE_PAGES} (a positive number of pages)`);
+  }
+  const webhooks = values.webhook ?? (env.GSL_WEBHOOKS ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  for (const url of webhooks) if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) usageError(`invalid webhook URL: ${url}`);
+  const clockStart = values['clock-start'] ?? env.GSL_CLOCK_START;
+  const clockStartMs = clockStart === undefined ? undefined : /^\d+(\.\d+)?$/.test(clockStart) ? Number(clockStart) * 1000 : Date.parse(clockStart);
+  if (clockStartMs !== undefined && !Number.isFinite(clockStartMs)) usageError(`invalid clock start: ${clockStart}`);
+  const clockRateText = values['clock-rate'] ?? env.GSL_CLOCK_RATE;
+  const clockRate = clockRateText === undefined ? undefined : Number(clockRateText);
+  if (clockRate !== undefined && !(Number.isFinite(clockRate) && clockRate >= 0)) usageError(`invalid clock rate: ${clockRateText}`);
+  const delayText = values['scheduling-delay'] ?? env.GSL_SCHEDULING_DELAY_SECONDS;
+  const schedulingDelay = delayText === undefined ? undefined : Number(delayText);
+  if (schedulingDelay !== undefined && !(Number.isFinite(schedulingDelay) && schedulingDelay >= 0)) usageError(`invalid scheduling delay: ${delayText}`);
   return {
+    simulatedClock: { startMs: clockStartMs, rate: clockRate },
+    contacts: schedulingDelay === undefined ? {} : { transitionDelayMs: schedulingDelay * 1000 },
     host: values.host ?? env.GSL_HOST ?? '127.0.0.1',
     port,
     dataDir: values['data-dir'] ?? env.GSL_DATA_DIR,
     inMemory: values['in-memory'] ?? ['1', 'true'].includes(env.GSL_IN_MEMORY ?? ''),
     logLevel,
-    maxDatabasePages: env.GSL_MAX_DATABASE_PAGES ? Number(env.GSL_MAX_DATABASE_PAGES) : undefined,
+    maxDatabasePages,
+    eventsFile: values['events-file'] ?? env.GSL_EVENTS_FILE,
+    webhooks,
+    catalog: {
+      satellitesFile: values.satellites ?? env.GSL_SATELLITES_FILE,
+      includeAqua: values['include-aqua'] ?? ['1', 'true'].includes(env.GSL_INCLUDE_AQUA ?? ''),
+    },
   };
 }
 
@@ -64,7 +114,7 @@ async function main(): Promise<void> {
   try {
     app = buildApp(appOptions);
   } catch (error) {
-    if (error instanceof DataDirInUseError) {
+    if (error instanceof DataDirInUseError || error instanceof EventSinkError || error instanceof CatalogError) {
       process.stderr.write(`groundstation-local: ${error.message}\n`);
       process.exit(1);
     }
@@ -76,7 +126,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  await app.server.listen({ host, port });
+  try {
+    await app.server.listen({ host, port });
+  } catch (error) {
+    // A port in use or an address that is not ours: say so plainly, without a stack trace.
+    process.stderr.write(`groundstation-local: cannot listen on ${host}:${port}: ${(error as Error).message}\n`);
+    await app.close();
+    process.exit(1);
+  }
 }
 
 await main();

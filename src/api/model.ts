@@ -28,6 +28,7 @@ export interface Shape {
 export interface OperationModel {
   name: string;
   http: { method: string; requestUri: string; responseCode: number };
+  readonly?: boolean;
   input?: { shape: string };
   output?: { shape: string };
   errors?: { shape: string }[];

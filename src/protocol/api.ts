@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HandlerMap, OperationContext, Services } from '../api/context.js';
 import type { OperationModel, ServiceModel } from '../api/model.js';
 import type { OperationName } from '../api/shapes.js';
@@ -16,12 +16,15 @@ export interface ApiOptions {
   defaultScope: Scope;
   /** Runs one operation as one unit of work: all of it is stored, or none of it; settles once durable. */
   transaction<T>(work: () => T): Promise<T>;
+  /** Runs an operation the model marks read-only: it changes nothing, so it needs no commit to wait for. */
+  read<T>(work: () => T): T;
   /** Turns failures of the server's own dependencies into modelled errors. */
   classifyFailure(error: unknown): ServiceError | undefined;
 }
 
 interface CompiledOperation {
   name: OperationName;
+  readonly: boolean;
   bind(labels: Record<string, string>, query: URLSearchParams, body: Record<string, unknown>): unknown;
   write(output: unknown): unknown;
 }
@@ -46,17 +49,18 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
     method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'],
     url: '/*',
     handler: async (request, reply) => {
-      const [path, queryText = ''] = (request.raw.url ?? '/').split('?', 2) as [string, string?];
+      const { path, query } = splitUrl(request.raw.url ?? '/');
       const { operation, labels } = routes.match(request.method, path);
       const op = compiled.get(operation)!;
-      const input = op.bind(labels, new URLSearchParams(queryText), parseBody(request));
+      const input = op.bind(labels, query, parseBody(request));
       const context: OperationContext = {
         ...options.services,
         scope: scopeFromAuthorization(request.headers.authorization, options.defaultScope),
         requestId: request.id,
       };
       const handler = handlers[op.name] as (input: unknown, context: OperationContext) => unknown;
-      const output = await options.transaction(() => handler(input, context));
+      const invoke = () => handler(input, context);
+      const output = op.readonly ? options.read(invoke) : await options.transaction(invoke);
       return sendJson(reply, 200, JSON.stringify(op.write(output ?? {})));
     },
   });
@@ -85,6 +89,7 @@ function compileOperation(
   const write = operation.output ? writers.writer(operation.output.shape) : () => ({});
   return {
     name: operation.name as OperationName,
+    readonly: operation.readonly === true,
     bind(labels, query, body) {
       const raw: Record<string, unknown> = {};
       for (const [name, ref] of members) {
@@ -102,6 +107,12 @@ function compileOperation(
     },
     write,
   };
+}
+
+// The query is everything after the first '?': a later '?' is part of a value.
+function splitUrl(url: string): { path: string; query: URLSearchParams } {
+  const mark = url.indexOf('?');
+  return mark < 0 ? { path: url, query: new URLSearchParams() } : { path: url.slice(0, mark), query: new URLSearchParams(url.slice(mark + 1)) };
 }
 
 function parseBody(request: FastifyRequest): Record<string, unknown> {
@@ -137,6 +148,20 @@ function toServiceError(error: unknown, options: ApiOptions): ServiceError {
   }
   // Never a bare 500: an internal failure is reported as the model's server fault.
   return new DependencyException('Ground Station Local failed internally; its log has the details');
+}
+
+/**
+ * Fastify refuses some requests before any route runs (a path that is not valid percent-encoding);
+ * pass this as its `frameworkErrors` option so those answers keep our wire form too.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-amzn-RequestId', request.id);
+  sendError(
+    reply,
+    error.code === 'FST_ERR_BAD_URL'
+      ? new ProtocolError(400, 'SerializationException', `Malformed percent-encoding in the request path: ${request.raw.url}`)
+      : new ProtocolError(error.statusCode ?? 400, 'BadRequestException', error.message),
+  );
 }
 
 function sendError(reply: FastifyReply, error: ServiceError): FastifyReply {

@@ -44,8 +44,14 @@ export class GroupCommit {
       result = work();
       this.release.run();
     } catch (error) {
-      this.rollbackToSavepoint.run();
-      this.release.run();
+      if (this.db.inTransaction) {
+        this.rollbackToSavepoint.run();
+        this.release.run();
+      } else {
+        // SQLite itself rolled the shared transaction back (it may on SQLITE_FULL or an I/O error),
+        // taking the units before this one with it: they fail with the same cause.
+        this.abandon(error);
+      }
       return Promise.reject(error);
     }
     return new Promise<T>((resolve, reject) => {
@@ -59,20 +65,28 @@ export class GroupCommit {
     return () => this.settledListeners.delete(listener);
   }
 
-  /** Commits what is open now, synchronously (at shutdown). */
-  flush(): void {
-    if (!this.open) return;
+  /** The shared transaction is gone: every unit waiting on it fails with the cause. */
+  private abandon(error: unknown): void {
     const waiters = this.waiters;
     this.waiters = [];
     this.open = false;
+    for (const waiter of waiters) waiter.reject(error);
+    for (const listener of this.settledListeners) listener(false);
+  }
+
+  /** Commits what is open now, synchronously (at shutdown). */
+  flush(): void {
+    if (!this.open) return;
     try {
       this.commit.run();
     } catch (error) {
       if (this.db.inTransaction) this.rollback.run();
-      for (const waiter of waiters) waiter.reject(error);
-      for (const listener of this.settledListeners) listener(false);
+      this.abandon(error);
       return;
     }
+    const waiters = this.waiters;
+    this.waiters = [];
+    this.open = false;
     for (const waiter of waiters) waiter.resolve();
     for (const listener of this.settledListeners) listener(true);
   }
