@@ -1,6 +1,6 @@
 import type { OperationContext } from '../api/context.js';
 import type { ConfigCapabilityType } from '../api/shapes.js';
-import { InvalidParameterException } from '../api/errors.js';
+import { InvalidParameterException, ServiceError } from '../api/errors.js';
 import { CONFIG_KIND, resolveConfigArn, type ResolvedConfig } from '../config/config-record.js';
 import type { ResourceKey } from '../store/resources.js';
 import { MISSION_PROFILE_KIND, type MissionProfileRecord } from './mission-profile-record.js';
@@ -43,13 +43,13 @@ export function checkMissionProfile(context: OperationContext, profile: MissionP
     const fromType = from.config.doc.configType;
     const toType = to.config.doc.configType;
     const label = `dataflowEdges[${index}] (${fromType} -> ${toType})`;
-    if (!ALLOWED_EDGES[fromType]?.includes(toType)) {
-      throw edgeError(`${label} is not an allowed dataflow: ${describeAllowed(fromType)}`);
-    }
     if (from.outputNode !== undefined && fromType !== 'antenna-downlink-demod-decode') {
       throw edgeError(`${label}: only an antenna-downlink-demod-decode source may name an output node`);
     }
     if (to.outputNode !== undefined) throw edgeError(`${label}: a destination ARN may not carry a suffix`);
+    if (!ALLOWED_EDGES[fromType]?.includes(toType)) {
+      throw edgeError(`${label} is not an allowed dataflow: ${describeAllowed(fromType)}`);
+    }
     const key = `${from.id}/${from.outputNode ?? ''}>${to.id}`;
     if (seen.has(key)) throw edgeError(`${label} repeats an earlier edge`);
     seen.add(key);
@@ -61,25 +61,43 @@ export function checkMissionProfile(context: OperationContext, profile: MissionP
   for (const { from } of edges) {
     const echo = from.config.doc.configData.uplinkEchoConfig;
     if (echo && !destinations.has(resolveConfigArn(context, echo.antennaUplinkConfigArn, 'dataflowEdges').id)) {
-      throw edgeError(`uplink-echo config ${from.config.doc.arn} echoes ${echo.antennaUplinkConfigArn}, which is not a destination in this profile`);
+      throw edgeError(
+        `uplink-echo config ${from.config.doc.arn} echoes ${echo.antennaUplinkConfigArn}, which is not a destination in this profile`,
+      );
     }
   }
   return [...references.values()];
 }
 
-/** After a config changes, every profile that uses it must still hold; otherwise the change is refused. */
+/**
+ * After a config changes, every profile that uses it must still hold; otherwise the change is
+ * refused with the profile named, as a fault of the new configData.
+ */
 export function recheckProfilesUsing(context: OperationContext, configId: string): void {
   for (const user of context.store.referrers(context.scope, { kind: CONFIG_KIND, id: configId })) {
     if (user.kind !== MISSION_PROFILE_KIND) continue;
     const profile = context.store.get<MissionProfileRecord>(context.scope, MISSION_PROFILE_KIND, user.id);
-    if (profile) checkMissionProfile(context, profile.doc);
+    if (!profile) continue;
+    try {
+      checkMissionProfile(context, profile.doc);
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      throw new InvalidParameterException(
+        `This change would break mission profile '${profile.doc.name}' (${profile.doc.arn}), which uses the config: ${error.message}`,
+        'configData',
+      );
+    }
   }
 }
 
 function requireType(resolved: ResolvedConfig, type: ConfigCapabilityType, parameterName: string): void {
-  if (resolved.config.doc.configType !== type || resolved.outputNode !== undefined) {
+  const { configType, arn } = resolved.config.doc;
+  if (configType !== type) {
+    throw new InvalidParameterException(`${parameterName} must name a ${type} config, not ${configType} config ${arn}`, parameterName);
+  }
+  if (resolved.outputNode !== undefined) {
     throw new InvalidParameterException(
-      `${parameterName} must name a ${type} config, not ${resolved.config.doc.configType} config ${resolved.config.doc.arn}`,
+      `${parameterName} must be a plain config ARN, without the /${resolved.outputNode} suffix`,
       parameterName,
     );
   }

@@ -112,7 +112,9 @@ function compileOperation(
 // The query is everything after the first '?': a later '?' is part of a value.
 function splitUrl(url: string): { path: string; query: URLSearchParams } {
   const mark = url.indexOf('?');
-  return mark < 0 ? { path: url, query: new URLSearchParams() } : { path: url.slice(0, mark), query: new URLSearchParams(url.slice(mark + 1)) };
+  return mark < 0
+    ? { path: url, query: new URLSearchParams() }
+    : { path: url.slice(0, mark), query: new URLSearchParams(url.slice(mark + 1)) };
 }
 
 function parseBody(request: FastifyRequest): Record<string, unknown> {

@@ -103,7 +103,7 @@ export class ShapeReaders {
 
   private list(shape: Shape): Reader {
     const readMember = this.reader(shape.member!.shape);
-    const sizeRule = sizeRuleOf(shape, 'items');
+    const sizeRule = sizeRuleOf(shape);
     return (value, path) => {
       if (!Array.isArray(value)) throw violation(path, value, 'be a list');
       const rule = sizeRule(value.length);
@@ -118,7 +118,7 @@ export class ShapeReaders {
   private map(shape: Shape): Reader {
     const readKey = this.reader(shape.key!.shape);
     const readValue = this.reader(shape.value!.shape);
-    const sizeRule = sizeRuleOf(shape, 'entries');
+    const sizeRule = sizeRuleOf(shape);
     return (value, path) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw violation(path, value, 'be a map');
       const entries = Object.entries(value as Record<string, unknown>);
@@ -135,10 +135,11 @@ export class ShapeReaders {
   }
 }
 
-function sizeRuleOf(shape: Shape, noun: string): (size: number) => string | undefined {
+// Coral words the size of a list or map as its length, like a string's.
+function sizeRuleOf(shape: Shape): (size: number) => string | undefined {
   return (size) => {
-    if (shape.min !== undefined && size < shape.min) return `have at least ${shape.min} ${noun}`;
-    if (shape.max !== undefined && size > shape.max) return `have at most ${shape.max} ${noun}`;
+    if (shape.min !== undefined && size < shape.min) return `have length greater than or equal to ${shape.min}`;
+    if (shape.max !== undefined && size > shape.max) return `have length less than or equal to ${shape.max}`;
     return undefined;
   };
 }

@@ -10,8 +10,6 @@ export interface StoreOptions {
   inMemory?: boolean;
   /** Milliseconds a statement waits on a locked database before failing. */
   busyTimeoutMs?: number;
-  /** Caps the database size in pages (fault injection for a full disk). */
-  maxPageCount?: number;
 }
 
 export class DataDirInUseError extends Error {}
@@ -43,9 +41,16 @@ export function openDatabase(options: StoreOptions): Db {
     db.pragma('synchronous = FULL');
   }
   db.pragma('foreign_keys = ON');
-  if (options.maxPageCount) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL)`);
   return db;
+}
+
+/**
+ * Caps the database size in pages: a way to exercise a full disk. Apply it once every component
+ * has migrated, so the schema itself always fits; SQLite never sets it below the current size.
+ */
+export function limitDatabaseSize(db: Db, maxPages: number): void {
+  db.pragma(`max_page_count = ${Math.floor(maxPages)}`);
 }
 
 /**

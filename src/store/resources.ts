@@ -94,7 +94,10 @@ export class ResourceStore {
       'INSERT OR IGNORE INTO resource_refs (account, region, to_kind, to_id, from_kind, from_id) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.selectReferrers = db.prepare<[string, string, string, string], { kind: string; id: string }>(
-      'SELECT from_kind AS kind, from_id AS id FROM resource_refs WHERE account = ? AND region = ? AND to_kind = ? AND to_id = ? ORDER BY from_kind, from_id',
+      // In the order the referring resources were created, so messages that name them are stable.
+      `SELECT r.from_kind AS kind, r.from_id AS id FROM resource_refs r
+       LEFT JOIN resources x ON x.account = r.account AND x.region = r.region AND x.kind = r.from_kind AND x.id = r.from_id
+       WHERE r.account = ? AND r.region = ? AND r.to_kind = ? AND r.to_id = ? ORDER BY x.seq`,
     );
     this.countKind = db.prepare<[string, string, string], { n: number }>(
       'SELECT count(*) AS n FROM resources WHERE account = ? AND region = ? AND kind = ?',

@@ -1,59 +1,155 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { boto3, boto3Ok } from '../support/clients.js';
+import { assertBoto3Error, UUID } from '../support/assertions.js';
+import { boto3, raw } from '../support/clients.js';
 import { startServer, type RunningServer } from '../support/server.js';
-import { createProfileParts } from '../support/setup.js';
+import { createConfigs, createProfileParts } from '../support/setup.js';
+
+const KMS_KEYS = [
+  { kmsKeyArn: 'arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+  { kmsAliasArn: 'arn:aws:kms:us-east-2:111122223333:alias/groundstation/streams' },
+  { kmsAliasName: 'alias/groundstation_streams-1' },
+];
 
 describe('mission profiles through boto3', () => {
   let server: RunningServer;
-  let parts: Awaited<ReturnType<typeof createProfileParts>>;
+  let parts: Awaited<ReturnType<typeof createProfileParts>> & { endpoint: string };
+  // Profiles made up front in one boto3 batch: the seed request five times, then one per KMS key form.
+  let seeded: string[];
+  let withKmsKeys: string[];
   before(async () => {
     server = await startServer();
-    parts = await createProfileParts(server.url);
+    const arns = await createConfigs(server.url, ['tracking', 'antenna-downlink', 's3-recording', 'telemetry-sink', 'dataflow-endpoint']);
+    parts = {
+      tracking: arns.tracking,
+      downlink: arns['antenna-downlink'],
+      s3: arns['s3-recording'],
+      sink: arns['telemetry-sink'],
+      endpoint: arns['dataflow-endpoint'],
+    };
+    const requests = [...Array(5).fill(fullRequest()), ...KMS_KEYS.map((streamsKmsKey) => ({ ...fullRequest(), streamsKmsKey }))];
+    const created = await boto3(
+      server.url,
+      requests.map((params) => ({ op: 'create_mission_profile', params })),
+    );
+    const ids = created.map((outcome) => outcome.result.missionProfileId as string);
+    seeded = ids.slice(0, 5);
+    withKmsKeys = ids.slice(5);
   });
   after(() => server.stop());
 
-  const fullRequest = () => ({
-    name: 'NOAA-20 downlink',
-    contactPrePassDurationSeconds: 120,
-    contactPostPassDurationSeconds: 60,
-    minimumViableContactDurationSeconds: 180,
-    dataflowEdges: [[parts.downlink, parts.s3]],
-    trackingConfigArn: parts.tracking,
-    telemetrySinkConfigArn: parts.sink,
-    tags: { team: 'ops', env: 'test' },
-    streamsKmsKey: { kmsAliasName: 'alias/groundstation-streams' },
-    streamsKmsRole: 'arn:aws:iam::111122223333:role/StreamsKms',
-  });
+  function fullRequest() {
+    return {
+      name: 'NOAA-20 downlink',
+      contactPrePassDurationSeconds: 120,
+      contactPostPassDurationSeconds: 60,
+      minimumViableContactDurationSeconds: 180,
+      dataflowEdges: [[parts.downlink, parts.s3]],
+      trackingConfigArn: parts.tracking,
+      telemetrySinkConfigArn: parts.sink,
+      tags: { team: 'ops', env: 'test' },
+      streamsKmsKey: { kmsAliasName: 'alias/groundstation-streams' },
+      streamsKmsRole: 'arn:aws:iam::111122223333:role/StreamsKms',
+    };
+  }
+  const arnOf = (missionProfileId: string) => `arn:aws:groundstation:us-east-2:111122223333:mission-profile/${missionProfileId}`;
 
   it('CreateMissionProfile with all ten seed parameters round-trips through GetMissionProfile', async () => {
-    const request = fullRequest();
-    const { missionProfileId } = await boto3Ok(server.url, { op: 'create_mission_profile', params: request });
-    assert.match(missionProfileId, /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/);
-    const profile = await boto3Ok(server.url, { op: 'get_mission_profile', params: { missionProfileId } });
-    assert.deepEqual(profile, {
-      ...request,
+    const missionProfileId = seeded[0]!;
+    assert.match(missionProfileId, UUID);
+    const [profile] = await boto3(server.url, [{ op: 'get_mission_profile', params: { missionProfileId } }]);
+    assert.deepEqual(profile!.result, {
+      ...fullRequest(),
       missionProfileId,
-      missionProfileArn: `arn:aws:groundstation:us-east-2:111122223333:mission-profile/${missionProfileId}`,
+      missionProfileArn: arnOf(missionProfileId),
       region: 'us-east-2',
     });
   });
 
   it('UpdateMissionProfile changes only the fields supplied', async () => {
-    const request = fullRequest();
-    const { missionProfileId } = await boto3Ok(server.url, { op: 'create_mission_profile', params: request });
+    const missionProfileId = seeded[1]!;
+    const streamsKmsKey = { kmsKeyArn: 'arn:aws:kms:us-east-2:111122223333:key/abc' };
     const [updated, profile] = await boto3(server.url, [
-      { op: 'update_mission_profile', params: { missionProfileId, minimumViableContactDurationSeconds: 300, streamsKmsKey: { kmsKeyArn: 'arn:aws:kms:us-east-2:111122223333:key/abc' } } },
+      { op: 'update_mission_profile', params: { missionProfileId, minimumViableContactDurationSeconds: 300, streamsKmsKey } },
       { op: 'get_mission_profile', params: { missionProfileId } },
     ]);
     assert.deepEqual(updated!.result, { missionProfileId });
     assert.deepEqual(profile!.result, {
-      ...request,
+      ...fullRequest(),
       minimumViableContactDurationSeconds: 300,
-      streamsKmsKey: { kmsKeyArn: 'arn:aws:kms:us-east-2:111122223333:key/abc' },
+      streamsKmsKey,
       missionProfileId,
-      missionProfileArn: `arn:aws:groundstation:us-east-2:111122223333:mission-profile/${missionProfileId}`,
+      missionProfileArn: arnOf(missionProfileId),
       region: 'us-east-2',
     });
+  });
+
+  it('UpdateMissionProfile replaces dataflowEdges as a whole; boto3 refuses tags before sending', async () => {
+    const missionProfileId = seeded[2]!;
+    const edges = [[parts.downlink, parts.endpoint]];
+    const [, profile, withTags] = await boto3(server.url, [
+      { op: 'update_mission_profile', params: { missionProfileId, dataflowEdges: edges } },
+      { op: 'get_mission_profile', params: { missionProfileId } },
+      { op: 'update_mission_profile', params: { missionProfileId, tags: { a: 'b' } } },
+    ]);
+    assert.deepEqual(profile!.result.dataflowEdges, edges);
+    assert.match(withTags!.clientError!, /Unknown parameter in input: "tags"/);
+  });
+
+  it('UpdateMissionProfile sent tags over raw HTTP drops them, as any member the model does not know', async () => {
+    // Unsigned requests act in the default account, so the parts are made there.
+    const defaults = await createProfileParts(server.url, { account: '000000000000' });
+    const created = await raw(server.url, 'POST', '/missionprofile', {
+      body: {
+        name: 'raw',
+        minimumViableContactDurationSeconds: 60,
+        dataflowEdges: [[defaults.downlink, defaults.s3]],
+        trackingConfigArn: defaults.tracking,
+        tags: { kept: 'yes' },
+      },
+    });
+    assert.equal(created.status, 200, created.text);
+    const path = `/missionprofile/${created.json.missionProfileId}`;
+    const updated = await raw(server.url, 'PUT', path, { body: { name: 'renamed', tags: { added: 'no' }, unknownMember: 1 } });
+    assert.deepEqual(
+      { status: updated.status, json: updated.json },
+      { status: 200, json: { missionProfileId: created.json.missionProfileId } },
+    );
+    const profile = await raw(server.url, 'GET', path);
+    assert.deepEqual({ name: profile.json.name, tags: profile.json.tags }, { name: 'renamed', tags: { kept: 'yes' } });
+  });
+
+  it('DeleteMissionProfile removes the profile from Get and List, and a second delete is refused with 434', async () => {
+    const missionProfileId = seeded[3]!;
+    const [deleted, got, listed, again] = await boto3(server.url, [
+      { op: 'delete_mission_profile', params: { missionProfileId } },
+      { op: 'get_mission_profile', params: { missionProfileId } },
+      { op: 'list_mission_profiles' },
+      { op: 'delete_mission_profile', params: { missionProfileId } },
+    ]);
+    assert.deepEqual(deleted!.result, { missionProfileId });
+    assertBoto3Error(got, { code: 'ResourceNotFoundException', status: 434, message: /was not found/ });
+    assert.ok(!listed!.result.missionProfileList.some((item: { missionProfileId: string }) => item.missionProfileId === missionProfileId));
+    assertBoto3Error(again, { code: 'ResourceNotFoundException', status: 434 });
+  });
+
+  it('ListMissionProfiles items carry id, ARN, region and name', async () => {
+    const missionProfileId = seeded[4]!;
+    const [listed] = await boto3(server.url, [{ op: 'list_mission_profiles' }]);
+    const item = listed!.result.missionProfileList.find(
+      (entry: { missionProfileId: string }) => entry.missionProfileId === missionProfileId,
+    );
+    assert.deepEqual(item, { missionProfileId, missionProfileArn: arnOf(missionProfileId), region: 'us-east-2', name: 'NOAA-20 downlink' });
+  });
+
+  it('CreateMissionProfile accepts each streamsKmsKey member and GetMissionProfile returns it', async () => {
+    const got = await boto3(
+      server.url,
+      withKmsKeys.map((missionProfileId) => ({ op: 'get_mission_profile', params: { missionProfileId } })),
+    );
+    assert.deepEqual(
+      got.map((outcome) => outcome.result.streamsKmsKey),
+      KMS_KEYS,
+    );
   });
 });

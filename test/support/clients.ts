@@ -111,3 +111,28 @@ export async function raw(
   }
   return { status: response.status, headers: response.headers, text, json };
 }
+
+export interface JsError {
+  name: string;
+  status?: number;
+  message: string;
+  parameterName?: string;
+  requestId?: string;
+}
+
+/** What a failing JS SDK call throws, in the fields tests compare; fails the test if the call succeeds. */
+export async function jsError(call: Promise<unknown>): Promise<JsError> {
+  try {
+    await call;
+  } catch (error) {
+    const thrown = error as Error & { $metadata?: { httpStatusCode?: number; requestId?: string }; parameterName?: string };
+    return {
+      name: thrown.name,
+      status: thrown.$metadata?.httpStatusCode,
+      message: thrown.message,
+      parameterName: thrown.parameterName,
+      requestId: thrown.$metadata?.requestId,
+    };
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}

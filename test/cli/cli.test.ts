@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { raw } from '../support/clients.js';
+import { freePort, mainScript, startServer, temporaryDataDir } from '../support/server.js';
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI with these arguments and environment until it exits. */
+function run(args: string[], env: Record<string, string> = {}): Promise<Exit> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [mainScript, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts the CLI configured only through the environment; resolves once it answers on the port. */
+async function startFromEnvironment(env: Record<string, string>) {
+  const child = spawn(process.execPath, [mainScript], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  const url = `http://${env.GSL_HOST}:${env.GSL_PORT}`;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      const health = await raw(url, 'GET', '/_local/health');
+      return { url, health: health.json, stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM')) };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error('the server configured from the environment never answered');
+}
+
+describe('command line', () => {
+  it('--help prints every flag with its environment variable and exits 0', async () => {
+    const { code, stdout } = await run(['--help']);
+    assert.equal(code, 0);
+    for (const text of [
+      'Usage: groundstation-local',
+      '--host',
+      'GSL_HOST',
+      '--port',
+      'GSL_PORT',
+      '--data-dir',
+      'GSL_DATA_DIR',
+      '--in-memory',
+      'GSL_IN_MEMORY',
+      '--log-level',
+      'GSL_LOG_LEVEL',
+      'GSL_MAX_DATABASE_PAGES',
+    ]) {
+      assert.ok(stdout.includes(text), `help mentions ${text}`);
+    }
+  });
+
+  it('A bad flag or value prints the problem and the usage, and exits 2', async () => {
+    const cases: [string[], Record<string, string>, RegExp][] = [
+      [['--bogus'], {}, /Unknown option '--bogus'/],
+      [['--port', 'eighty'], {}, /invalid port: eighty/],
+      [['--port', '70000'], {}, /invalid port: 70000/],
+      [['--log-level', 'loud'], {}, /invalid log level: loud/],
+      [['stray'], {}, /positional argument/i],
+      [[], { GSL_PORT: 'x' }, /invalid port: x/],
+      [[], { GSL_MAX_DATABASE_PAGES: 'lots' }, /invalid GSL_MAX_DATABASE_PAGES: lots/],
+    ];
+    const exits = await Promise.all(cases.map(([args, env]) => run(args, env)));
+    exits.forEach(({ code, stderr }, index) => {
+      assert.equal(code, 2, `${cases[index]![0].join(' ')} exits 2`);
+      assert.match(stderr, cases[index]![2]);
+      assert.match(stderr, /Usage: groundstation-local/);
+    });
+  });
+
+  it('GSL_HOST, GSL_PORT, GSL_DATA_DIR and GSL_LOG_LEVEL stand in for the flags', async () => {
+    const dataDir = temporaryDataDir();
+    const env = { GSL_HOST: '127.0.0.1', GSL_PORT: String(await freePort()), GSL_DATA_DIR: dataDir, GSL_LOG_LEVEL: 'silent' };
+    const server = await startFromEnvironment(env);
+    try {
+      assert.deepEqual(server.health, { status: 'ok', service: 'groundstation-local', storage: 'sqlite' });
+      assert.ok(existsSync(join(dataDir, 'groundstation.sqlite')), 'the database lives in GSL_DATA_DIR');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('GSL_IN_MEMORY=1 stands in for --in-memory', async () => {
+    const env = { GSL_HOST: '127.0.0.1', GSL_PORT: String(await freePort()), GSL_IN_MEMORY: '1', GSL_LOG_LEVEL: 'silent' };
+    const server = await startFromEnvironment(env);
+    try {
+      assert.equal(server.health.storage, 'memory');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('A port already in use is reported plainly with exit 1', async () => {
+    const running = await startServer({ inMemory: true });
+    try {
+      const { code, stderr } = await run(['--port', String(running.port), '--in-memory']);
+      assert.equal(code, 1);
+      assert.match(stderr, new RegExp(`cannot listen on 127.0.0.1:${running.port}: .*EADDRINUSE`));
+    } finally {
+      await running.stop();
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import {
+  CreateConfigCommand,
+  GetConfigCommand,
+  ListConfigsCommand,
+  paginateListConfigs,
+  type ConfigTypeData,
+} from '@aws-sdk/client-groundstation';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { assertBoto3Error, assertJsError } from '../support/assertions.js';
+import { boto3, jsClient, jsError } from '../support/clients.js';
+import { configData } from '../support/fixtures.js';
+import { freePort, mainScript, startServer, temporaryDataDir } from '../support/server.js';
+
+/** Runs the CLI to its exit; resolves with the exit code and what it wrote. */
+function runToExit(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [mainScript, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+const tracking = (name: string) =>
+  new CreateConfigCommand({ name, configData: configData.tracking as ConfigTypeData, tags: { padding: 'x'.repeat(2000) } });
+
+describe('storage limits', () => {
+  it('A second server on the same data directory is refused with a clear message; the first keeps working', async () => {
+    const dataDir = temporaryDataDir();
+    const first = await startServer({ dataDir });
+    try {
+      const client = jsClient(first.url);
+      const kept = await client.send(tracking('before the second server'));
+      const second = await runToExit(['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn']);
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, /data directory .* is in use by another groundstation-local server/);
+      const after = await client.send(tracking('after the second server'));
+      const { configList } = await client.send(new ListConfigsCommand({}));
+      assert.deepEqual(
+        configList!.map((item) => item.configId),
+        [kept.configId, after.configId],
+      );
+    } finally {
+      await first.stop();
+    }
+  });
+
+  it('CreateConfig on a full database is refused with 531 DependencyException; acknowledged data stays intact', async () => {
+    const dataDir = temporaryDataDir();
+    const roomy = await startServer({ dataDir });
+    const stored: string[] = [];
+    for (const index of [0, 1, 2, 3, 4]) stored.push((await jsClient(roomy.url).send(tracking(`earlier ${index}`))).configId!);
+    await roomy.stop();
+    // 1 page is below any database, so SQLite caps the file at its size at start-up: the next pages fail.
+    const server = await startServer({ dataDir, env: { GSL_MAX_DATABASE_PAGES: '1' } });
+    try {
+      const client = jsClient(server.url);
+      let full;
+      for (let index = 0; index < 500 && !full; index++) {
+        try {
+          stored.push((await client.send(tracking(`later ${index}`))).configId!);
+        } catch (error) {
+          full = error;
+        }
+      }
+      assert.ok(full, 'the database filled up');
+      assertJsError(await jsError(Promise.reject(full)), { code: 'DependencyException', status: 531, message: /database or disk is full/ });
+      const [viaBoto3] = await boto3(server.url, [
+        { op: 'create_config', params: { name: 'boto3', configData: configData.tracking, tags: { padding: 'x'.repeat(2000) } } },
+      ]);
+      assertBoto3Error(viaBoto3, { code: 'DependencyException', status: 531, message: /database or disk is full/ });
+
+      // Writes that arrive together share one commit; each must be answered truthfully.
+      const burst = await Promise.allSettled([1, 2, 3, 4, 5].map((index) => client.send(tracking(`burst ${index}`))));
+      for (const outcome of burst) {
+        if (outcome.status === 'fulfilled') stored.push(outcome.value.configId!);
+        else assert.equal((outcome.reason as Error).name, 'DependencyException');
+      }
+
+      const listed: string[] = [];
+      for await (const page of paginateListConfigs({ client }, {})) listed.push(...page.configList!.map((item) => item.configId!));
+      assert.deepEqual([...listed].sort(), [...stored].sort(), 'exactly the acknowledged configs are stored');
+      const first = await client.send(new GetConfigCommand({ configId: stored[0], configType: 'tracking' }));
+      assert.equal(first.name, 'earlier 0');
+    } finally {
+      await server.stop();
+    }
+  });
+});

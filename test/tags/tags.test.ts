@@ -1,0 +1,128 @@
+import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-groundstation';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { assertBoto3Error, assertRawError } from '../support/assertions.js';
+import { ACCOUNT, boto3, jsClient, OTHER_ACCOUNT, raw } from '../support/clients.js';
+import { configData, endpointDetails, ZERO_UUID } from '../support/fixtures.js';
+import { startServer, type RunningServer } from '../support/server.js';
+import { createConfigs } from '../support/setup.js';
+
+describe('tags on profiles, configs and dataflow endpoint groups', () => {
+  let server: RunningServer;
+  let arns: { profile: string; config: string; group: string };
+  before(async () => {
+    server = await startServer();
+    const configs = await createConfigs(server.url, ['tracking', 'antenna-downlink', 's3-recording']);
+    const [profile, group] = await boto3(server.url, [
+      {
+        op: 'create_mission_profile',
+        params: {
+          name: 'tagged',
+          minimumViableContactDurationSeconds: 60,
+          trackingConfigArn: configs.tracking,
+          dataflowEdges: [[configs['antenna-downlink'], configs['s3-recording']]],
+          tags: { created: 'yes' },
+        },
+      },
+      { op: 'create_dataflow_endpoint_group', params: { endpointDetails: [endpointDetails()], tags: { created: 'yes' } } },
+    ]);
+    const groupId = group!.result.dataflowEndpointGroupId;
+    arns = {
+      profile: `arn:aws:groundstation:us-east-2:${ACCOUNT}:mission-profile/${profile!.result.missionProfileId}`,
+      config: configs.tracking,
+      group: `arn:aws:groundstation:us-east-2:${ACCOUNT}:dataflow-endpoint-group/${groupId}`,
+    };
+  });
+  after(() => server.stop());
+
+  it('TagResource, UntagResource and ListTagsForResource work on each taggable resource (boto3)', async () => {
+    const calls = Object.values(arns).flatMap((resourceArn) => [
+      { op: 'tag_resource', params: { resourceArn, tags: { team: 'ops', env: 'test', created: 'overwritten' } } },
+      { op: 'list_tags_for_resource', params: { resourceArn } },
+      { op: 'untag_resource', params: { resourceArn, tagKeys: ['env', 'not-there'] } },
+      { op: 'list_tags_for_resource', params: { resourceArn } },
+    ]);
+    const outcomes = await boto3(server.url, calls);
+    Object.keys(arns).forEach((kind, index) => {
+      const [tagged, listed, untagged, relisted] = outcomes.slice(index * 4, index * 4 + 4);
+      assert.deepEqual(tagged!.result, {}, kind);
+      assert.deepEqual(listed!.result, { tags: { created: 'overwritten', team: 'ops', env: 'test' } }, kind);
+      assert.deepEqual(untagged!.result, {}, kind);
+      assert.deepEqual(relisted!.result, { tags: { created: 'overwritten', team: 'ops' } }, kind);
+    });
+  });
+
+  it('GetConfig reports the tags TagResource set (JS, two tagKeys in one UntagResource)', async () => {
+    const client = jsClient(server.url);
+    await client.send(new TagResourceCommand({ resourceArn: arns.config, tags: { a: '1', 'b c': '2', d: '3' } }));
+    await client.send(new UntagResourceCommand({ resourceArn: arns.config, tagKeys: ['a', 'b c'] }));
+    const { tags } = await client.send(new ListTagsForResourceCommand({ resourceArn: arns.config }));
+    assert.equal(tags!.d, '3');
+    assert.ok(!('a' in tags!) && !('b c' in tags!));
+    const [config] = await boto3(server.url, [
+      { op: 'get_config', params: { configId: arns.config.split('/').pop(), configType: 'tracking' } },
+    ]);
+    assert.deepEqual(config!.result.tags, tags);
+  });
+
+  it('TagResource and UntagResource decode a percent-encoded ARN and every repeated tagKeys value (raw HTTP)', async () => {
+    const created = await raw(server.url, 'POST', '/config', { body: { name: 'raw', configData: configData.tracking } });
+    const path = `/tags/${encodeURIComponent(created.json.configArn)}`;
+    assert.match(path, /%3A.*%2F/);
+    const tagged = await raw(server.url, 'POST', path, { body: { tags: { a: '1', 'b c': '2', d: '3', 'why?': '4' } } });
+    assert.deepEqual({ status: tagged.status, json: tagged.json }, { status: 200, json: {} });
+    // A '?' after the first one belongs to a value.
+    const untagged = await raw(server.url, 'DELETE', `${path}?tagKeys=a&tagKeys=b%20c&tagKeys=why?`);
+    assert.deepEqual({ status: untagged.status, json: untagged.json }, { status: 200, json: {} });
+    const listed = await raw(server.url, 'GET', path);
+    assert.deepEqual(listed.json, { tags: { d: '3' } });
+  });
+
+  it('TagResource, UntagResource and ListTagsForResource of an unknown ARN are refused with 434', async () => {
+    const unknown = [
+      `arn:aws:groundstation:us-east-2:${ACCOUNT}:mission-profile/${ZERO_UUID}`,
+      arns.config.replace('/tracking/', '/antenna-downlink/'),
+      arns.profile.replace(ACCOUNT, OTHER_ACCOUNT),
+      arns.group.replace('us-east-2', 'us-west-2'),
+    ];
+    const outcomes = await boto3(
+      server.url,
+      unknown.flatMap((resourceArn) => [
+        { op: 'tag_resource', params: { resourceArn, tags: { a: 'b' } } },
+        { op: 'untag_resource', params: { resourceArn, tagKeys: ['a'] } },
+        { op: 'list_tags_for_resource', params: { resourceArn } },
+      ]),
+    );
+    outcomes.forEach((outcome, index) => {
+      const arn = unknown[Math.floor(index / 3)]!;
+      assertBoto3Error(outcome, {
+        code: 'ResourceNotFoundException',
+        status: 434,
+        message: new RegExp(`Resource ${arn.replace(/[/.]/g, '\\$&')} was not found`),
+      });
+    });
+  });
+
+  it('TagResource with an ARN outside the AnyArn pattern or without tags is refused with 431', async () => {
+    const [notArn] = await boto3(server.url, [{ op: 'tag_resource', params: { resourceArn: 'not:an:arn', tags: { a: 'b' } } }]);
+    assertBoto3Error(notArn, {
+      code: 'InvalidParameterException',
+      status: 431,
+      parameterName: 'resourceArn',
+      message: /Value 'not:an:arn' at 'resourceArn' .* regular expression pattern/,
+    });
+    const path = `/tags/${encodeURIComponent(arns.profile)}`;
+    assertRawError(await raw(server.url, 'POST', path, { body: {} }), {
+      code: 'InvalidParameterException',
+      status: 431,
+      parameterName: 'tags',
+      message: /must not be null/,
+    });
+    assertRawError(await raw(server.url, 'DELETE', path), {
+      code: 'InvalidParameterException',
+      status: 431,
+      parameterName: 'tagKeys',
+      message: /must not be null/,
+    });
+  });
+});
