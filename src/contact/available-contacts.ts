@@ -31,7 +31,7 @@ export function availableContacts(context: OperationContext, input: AvailableReq
   for (const pass of passesBetween(track, station, fromMs, toMs, profile.minimumViableContactDurationSeconds)) {
     const { startMs, endMs } = contactWindow(pass);
     if (startMs <= nowMs || startMs > horizonMs || endMs - startMs < minimumMs) continue;
-    if (freeAntenna(context, context.scope.account, station, startMs - preMs, endMs + postMs) === undefined) continue;
+    if (freeAntenna(context, station, startMs - preMs, endMs + postMs) === undefined) continue;
     rows.push({
       missionProfileArn: profile.arn,
       satelliteArn: input.satelliteArn,

@@ -1,10 +1,12 @@
 import type { Services } from '../api/context.js';
 import type { GroundStationEvent } from '../events/types.js';
 import type { Scope } from '../store/resources.js';
+import type { ChangeSource } from './change-scheduler.js';
 import { contactIndex } from './contact-index.js';
-import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
+import { activeVersion, CONTACT_KIND, type ContactRecord } from './contact-record.js';
 import { contactTimeline, TERMINAL_STATUSES, type TimelineEntry } from './contact-timeline.js';
 import { releaseResources } from './contact-resources.js';
+import { currentVisibility } from './contact-visibility.js';
 
 /** A contact's timeline entries that are due by `nowMs` and not yet published. */
 export function dueChanges(contact: ContactRecord, nowMs: number): TimelineEntry[] {
@@ -49,14 +51,21 @@ export function changeEvent(scope: Scope, contactId: string, contact: ContactRec
 
 /**
  * Records that `published` entries (already turned into events by the caller) happened: advances
- * the contact's progress, lets go of what a terminal contact held, and re-indexes it.
+ * the contact's progress, lets go of what a terminal contact held, freezes the visibility of one
+ * that has prepared and reached startTime or ended, and re-indexes it.
  */
 export function recordPublished(services: Services, scope: Scope, contactId: string, contact: ContactRecord, published: number): void {
-  const updated = { ...contact, eventsPublished: contact.eventsPublished + published };
-  const ended = contactTimeline(updated)
+  let updated = { ...contact, eventsPublished: contact.eventsPublished + published };
+  const reached = contactTimeline(updated)
     .slice(0, updated.eventsPublished)
-    .some((entry) => entry.subject === 'contact' && TERMINAL_STATUSES.has(entry.status));
+    .flatMap((entry) => (entry.subject === 'contact' ? [entry] : []));
+  const ended = reached.some((entry) => TERMINAL_STATUSES.has(entry.status));
   if (ended) releaseResources(services, scope, contactId, updated);
+  const prepared = reached.some((entry) => entry.status === 'PREPASS');
+  if (prepared && !updated.visibilityFrozen && (ended || reached.some((entry) => entry.atMs >= contact.startMs))) {
+    const visibility = currentVisibility({ ...services, scope }, updated, activeVersion(updated).satelliteArn);
+    updated = { ...updated, visibility, visibilityFrozen: true };
+  }
   services.store.replace(scope, CONTACT_KIND, contactId, updated);
   contactIndex(services.store).save(scope, contactId, updated);
 }
@@ -67,4 +76,23 @@ export function publishDueChanges(services: Services, scope: Scope, contactId: s
   for (const entry of changes) services.events.publish(changeEvent(scope, contactId, contact, entry));
   if (changes.length > 0) recordPublished(services, scope, contactId, contact, changes.length);
   return { ...contact, eventsPublished: contact.eventsPublished + changes.length };
+}
+
+/** Contacts as the change scheduler sees them: their due timeline entries, found by the index. */
+export function contactChanges(services: Services): ChangeSource {
+  const index = contactIndex(services.store);
+  return {
+    nextChangeMs: () => index.nextChangeMs(),
+    dueBy: (nowMs) =>
+      index.dueBy(nowMs).flatMap(({ account, region, contactId }) => {
+        const scope = { account, region };
+        const contact = services.store.get<ContactRecord>(scope, CONTACT_KIND, contactId)?.doc;
+        const entries = contact ? dueChanges(contact, nowMs) : [];
+        if (!contact || entries.length === 0) return [];
+        return [{
+          events: entries.map((entry) => changeEvent(scope, contactId, contact, entry)),
+          recordPublished: () => recordPublished(services, scope, contactId, contact, entries.length),
+        }];
+      }),
+  };
 }

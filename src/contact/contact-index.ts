@@ -25,6 +25,8 @@ const MIGRATIONS = [
    CREATE INDEX contact_index_by_station ON contact_index (account, ground_station, start_ms);
    CREATE INDEX contact_index_by_time ON contact_index (account, region, start_ms);
    CREATE INDEX contact_index_by_next_change ON contact_index (next_change_ms) WHERE next_change_ms IS NOT NULL;`,
+  // Antennas are physical: whether one is free is asked across every account.
+  `CREATE INDEX contact_index_holding_station ON contact_index (ground_station, pre_pass_start_ms) WHERE holds = 1;`,
 ];
 
 export interface IndexedContact {
@@ -41,6 +43,7 @@ class ContactIndex {
   private readonly upsert;
   private readonly byWindow;
   private readonly holdingAtStation;
+  private readonly holdingAtStationAnyAccount;
   private readonly due;
   private readonly earliest;
   private readonly byId;
@@ -58,6 +61,9 @@ class ContactIndex {
     this.holdingAtStation = db.prepare<[string, string, number, number], IndexedContact>(
       `SELECT ${COLUMNS} FROM contact_index WHERE account = ? AND ground_station = ? AND holds = 1
          AND pre_pass_start_ms < ? AND post_pass_end_ms > ? ORDER BY start_ms, contact_id`,
+    );
+    this.holdingAtStationAnyAccount = db.prepare<[string, number, number], IndexedContact>(
+      `SELECT ${COLUMNS} FROM contact_index WHERE ground_station = ? AND holds = 1 AND pre_pass_start_ms < ? AND post_pass_end_ms > ?`,
     );
     this.due = db.prepare<[number], IndexedContact>(
       `SELECT ${COLUMNS} FROM contact_index WHERE next_change_ms <= ? ORDER BY next_change_ms`,
@@ -91,6 +97,11 @@ class ContactIndex {
   /** Contacts holding an antenna at the station at some moment of (fromMs, toMs). */
   holdingStation(account: string, groundStation: string, fromMs: number, toMs: number): IndexedContact[] {
     return this.holdingAtStation.all(account, groundStation, toMs, fromMs);
+  }
+
+  /** Contacts of any account holding an antenna at the station at some moment of (fromMs, toMs). */
+  holdingAntennas(groundStation: string, fromMs: number, toMs: number): IndexedContact[] {
+    return this.holdingAtStationAnyAccount.all(groundStation, toMs, fromMs);
   }
 
   /** Contacts of every scope with a change due by `atMs`, earliest first. */

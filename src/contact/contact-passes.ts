@@ -1,6 +1,5 @@
-import type { OperationContext } from '../api/context.js';
 import type { EphemerisResponseData } from '../api/shapes.js';
-import { activeEphemeris } from '../ephemeris/active-ephemeris.js';
+import { activeEphemeris, type EphemerisContext } from '../ephemeris/active-ephemeris.js';
 import type { GroundStation } from '../ground-station/ground-stations.js';
 import { lookAngles, type Pass } from '../orbit/index.js';
 import type { Satellite } from '../satellite/satellites.js';
@@ -11,7 +10,7 @@ export interface SatelliteTrack extends PassSource {
 }
 
 /** The trajectory contacts at `atMs` use: the satellite's active ephemeris then (SEMANTICS §5.2). */
-export function satelliteTrack(context: OperationContext, satellite: Satellite, atMs: number): SatelliteTrack {
+export function satelliteTrack(context: EphemerisContext, satellite: Satellite, atMs: number): SatelliteTrack {
   const active = activeEphemeris(context, satellite.satelliteId, atMs);
   return {
     trajectory: active.trajectory,

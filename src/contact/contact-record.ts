@@ -56,8 +56,10 @@ export interface ContactRecord {
   /** When CancelContact was accepted. */
   cancelledMs?: number;
   maximumElevationDeg: number;
-  /** The pass at the mask that contains the contact, when there is one. */
+  /** The pass at the mask that contains the contact, when there is one: at reservation, then as frozen. */
   visibility?: { startMs: number; endMs: number };
+  /** Set once the contact reaches startTime or ends: `visibility` no longer follows the ephemeris. */
+  visibilityFrozen?: true;
   ephemeris: EphemerisResponseData;
   /** Which of the station's antennas it holds (from 1), when scheduled. */
   antenna?: number;

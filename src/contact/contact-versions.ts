@@ -8,7 +8,7 @@ export const describeContactVersion: Handler<'DescribeContactVersion'> = (input,
   const contact = getContactRecord(context, input.contactId);
   const version = contact.doc.versions.find((candidate) => candidate.versionId === input.versionId);
   if (!version) throw new ResourceNotFoundException(`Contact ${input.contactId} has no version ${input.versionId}`);
-  return describeContactData(context.scope, contact, context.clock.nowMs(), version);
+  return describeContactData(context, contact, context.clock.nowMs(), version);
 };
 
 export const listContactVersions: Handler<'ListContactVersions'> = (input, context) => {

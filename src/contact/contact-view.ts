@@ -1,7 +1,9 @@
 import type { ContactData, ContactVersion, DescribeContactResponse } from '../api/shapes.js';
-import type { Scope, StoredResource } from '../store/resources.js';
+import type { EphemerisContext } from '../ephemeris/active-ephemeris.js';
+import type { StoredResource } from '../store/resources.js';
 import { activeVersion, type ContactRecord, type ContactVersionRecord } from './contact-record.js';
 import { contactTimeline, statusAt } from './contact-timeline.js';
+import { shownVisibility } from './contact-visibility.js';
 
 const date = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 const ERROR_STATUSES = new Set(['FAILED_TO_SCHEDULE', 'FAILED', 'AWS_FAILED', 'AWS_CANCELLED']);
@@ -20,12 +22,13 @@ export function versionView(version: ContactVersionRecord): ContactVersion {
 }
 
 /** A reserved contact as ListContacts shows it, at `nowMs` (SEMANTICS §2.5). */
-export function contactData(scope: Scope, resource: StoredResource<ContactRecord>, nowMs: number, version = activeVersion(resource.doc)): ContactData {
+export function contactData(context: EphemerisContext, resource: StoredResource<ContactRecord>, nowMs: number, version = activeVersion(resource.doc)): ContactData {
   const contact = resource.doc;
   const timeline = contactTimeline(contact);
   const status = statusAt(contact, nowMs, timeline);
   // Visibility is shown once the contact has reached PREPASS (absent while SCHEDULING/SCHEDULED).
   const prepared = timeline.some((entry) => entry.subject === 'contact' && entry.status === 'PREPASS' && entry.atMs <= nowMs);
+  const visibility = prepared ? shownVisibility(context, contact, version.satelliteArn) : undefined;
   return {
     contactId: resource.id,
     missionProfileArn: contact.missionProfileArn,
@@ -38,20 +41,18 @@ export function contactData(scope: Scope, resource: StoredResource<ContactRecord
     contactStatus: status,
     errorMessage: ERROR_STATUSES.has(status) ? contact.schedulingFailure : undefined,
     maximumElevation: { value: contact.maximumElevationDeg, unit: 'DEGREE_ANGLE' },
-    region: scope.region,
+    region: context.scope.region,
     tags: Object.keys(resource.tags).length > 0 ? resource.tags : undefined,
-    ...(prepared && contact.visibility
-      ? { visibilityStartTime: new Date(contact.visibility.startMs), visibilityEndTime: new Date(contact.visibility.endMs) }
-      : {}),
+    ...(visibility ? { visibilityStartTime: new Date(visibility.startMs), visibilityEndTime: new Date(visibility.endMs) } : {}),
     ephemeris: contact.ephemeris,
     version: versionView(version),
   };
 }
 
 /** DescribeContact (and DescribeContactVersion): the list row plus the frozen dataflows. */
-export function describeContactData(scope: Scope, resource: StoredResource<ContactRecord>, nowMs: number, version = activeVersion(resource.doc)): DescribeContactResponse {
+export function describeContactData(context: EphemerisContext, resource: StoredResource<ContactRecord>, nowMs: number, version = activeVersion(resource.doc)): DescribeContactResponse {
   return {
-    ...contactData(scope, resource, nowMs, version),
+    ...contactData(context, resource, nowMs, version),
     dataflowList: resource.doc.dataflowList,
     trackingOverrides: version.trackingOverrides,
   };

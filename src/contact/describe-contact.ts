@@ -3,4 +3,4 @@ import { getContactRecord } from './contact-record.js';
 import { describeContactData } from './contact-view.js';
 
 export const describeContact: Handler<'DescribeContact'> = (input, context) =>
-  describeContactData(context.scope, getContactRecord(context, input.contactId), context.clock.nowMs());
+  describeContactData(context, getContactRecord(context, input.contactId), context.clock.nowMs());

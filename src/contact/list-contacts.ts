@@ -34,7 +34,7 @@ function reservedContacts(context: OperationContext, input: ListContactsRequest,
   for (const { contactId } of contactIndex(context.store).overlapping(context.scope, input.startTime.getTime(), input.endTime.getTime())) {
     const resource = context.store.get<ContactRecord>(context.scope, CONTACT_KIND, contactId);
     if (!resource) continue;
-    const row = contactData(context.scope, resource, nowMs);
+    const row = contactData(context, resource, nowMs);
     if (!statuses.has(row.contactStatus!)) continue;
     if (input.groundStation !== undefined && row.groundStation !== input.groundStation) continue;
     if (input.satelliteArn !== undefined && row.satelliteArn !== input.satelliteArn) continue;

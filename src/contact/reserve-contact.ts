@@ -106,7 +106,7 @@ function schedulingOutcome(context: OperationContext, station: GroundStation, wi
     return { failure: `startTime is beyond the scheduling horizon of ${contactSettings.horizonMs / 86_400_000} days` };
   }
   if (!window.hasPass) return { failure: `The satellite is not above the elevation mask at ${name} for the whole of the requested window` };
-  const antenna = freeAntenna(context, context.scope.account, station, window.prePassStartMs, window.postPassEndMs);
+  const antenna = freeAntenna(context, station, window.prePassStartMs, window.postPassEndMs);
   if (antenna === undefined) return { failure: `${name} is busy: every antenna is reserved during the requested window` };
   const choice = chooseEndpointGroups(context, edgeConfigs(snapshot), window.startMs, window.endMs);
   if ('failure' in choice) return choice;

@@ -4,13 +4,14 @@ import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
 
 /**
- * The first of the station's antennas that no scheduled contact of the account holds at any
- * moment of (fromMs, toMs), a contact holding its antenna from prePassStartTime to postPassEndTime.
- * Undefined when all are busy.
+ * The first of the station's antennas that no scheduled contact holds at any moment of
+ * (fromMs, toMs), a contact holding its antenna from prePassStartTime to postPassEndTime.
+ * Antennas are physical, so contacts of every account count; only the antenna number is read,
+ * nothing of another account's contact reaches the caller. Undefined when all are busy.
  */
-export function freeAntenna(services: Services, account: string, station: GroundStation, fromMs: number, toMs: number): number | undefined {
+export function freeAntenna(services: Services, station: GroundStation, fromMs: number, toMs: number): number | undefined {
   const busy = new Set<number>();
-  for (const holder of contactIndex(services.store).holdingStation(account, station.groundStationName, fromMs, toMs)) {
+  for (const holder of contactIndex(services.store).holdingAntennas(station.groundStationName, fromMs, toMs)) {
     const contact = services.store.get<ContactRecord>(holder, CONTACT_KIND, holder.contactId)?.doc;
     if (contact?.antenna !== undefined) busy.add(contact.antenna);
   }

@@ -1,28 +1,39 @@
-import type { OperationContext } from '../api/context.js';
 import type { EphemerisStatus } from '../api/shapes.js';
-import type { EphemerisRecord } from './ephemeris-record.js';
+import type { GroundStationEvent } from '../events/types.js';
+import type { Scope } from '../store/resources.js';
+import { ephemerisStatus, VALIDATION_DELAY_MS, type EphemerisRecord } from './ephemeris-record.js';
 
 export const EPHEMERIS_STATUS_CHANGE = 'Ground Station Ephemeris Status Change';
 
-/**
- * Publishes a status change (SEMANTICS §3). Status is derived from the clock, so changes are
- * published where an operation makes them: CreateEphemeris publishes VALIDATING and, stamped
- * one validation delay later, its outcome; UpdateEphemeris publishes ENABLED ↔ DISABLED.
- * EXPIRED is not published: nothing runs at the expiration time.
- */
-export function publishEphemerisStatus(
-  context: OperationContext,
+/** A status change (SEMANTICS §3), stamped with its nominal moment. */
+export function ephemerisStatusEvent(
+  scope: Scope,
   ephemerisId: string,
   record: EphemerisRecord,
   ephemerisStatus: EphemerisStatus,
   timeMs: number,
-): void {
-  context.events.publish({
+): GroundStationEvent {
+  return {
     detailType: EPHEMERIS_STATUS_CHANGE,
-    account: context.scope.account,
-    region: context.scope.region,
+    ...scope,
     resources: [record.arn],
     detail: { ephemerisStatus, satelliteId: record.satelliteId, ephemerisId },
     time: new Date(timeMs),
-  });
+  };
+}
+
+/**
+ * The changes the clock alone brings: VALIDATING at creation, the outcome a validation delay
+ * later, EXPIRED at the expiration time of a valid one. CreateEphemeris publishes the first; the
+ * change scheduler the rest as the clock reaches them. ENABLED ↔ DISABLED are UpdateEphemeris's own.
+ */
+export function statusTimeline(record: EphemerisRecord): { atMs: number; status: EphemerisStatus }[] {
+  const decidedMs = record.creationTimeMs + VALIDATION_DELAY_MS;
+  const outcome = ephemerisStatus(record, decidedMs);
+  const timeline = [
+    { atMs: record.creationTimeMs, status: 'VALIDATING' as const },
+    { atMs: decidedMs, status: outcome },
+  ];
+  const expiresLater = outcome !== 'EXPIRED' && record.validation.result === 'VALID' && record.expirationTimeMs !== undefined;
+  return expiresLater ? [...timeline, { atMs: record.expirationTimeMs!, status: 'EXPIRED' as const }] : timeline;
 }

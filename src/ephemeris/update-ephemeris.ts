@@ -1,6 +1,6 @@
 import type { Handler } from '../api/context.js';
 import { InvalidParameterException } from '../api/errors.js';
-import { publishEphemerisStatus } from './ephemeris-events.js';
+import { ephemerisStatusEvent } from './ephemeris-events.js';
 import { EPHEMERIS_KIND, ephemerisStatus, getEphemerisRecord, type EphemerisRecord } from './ephemeris-record.js';
 
 // Toggles ENABLED ↔ DISABLED without revalidation and may rename or reprioritise (SEMANTICS §5.3);
@@ -24,6 +24,6 @@ export const updateEphemeris: Handler<'UpdateEphemeris'> = (input, context) => {
   };
   context.store.replace(context.scope, EPHEMERIS_KIND, id, updated);
   const newStatus = ephemerisStatus(updated, nowMs);
-  if (newStatus !== status) publishEphemerisStatus(context, id, updated, newStatus, nowMs);
+  if (newStatus !== status) context.events.publish(ephemerisStatusEvent(context.scope, id, updated, newStatus, nowMs));
   return { ephemerisId: id };
 };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { boto3Ok, raw } from '../support/clients.js';
 import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
-import { CLOCK_START, createDownlinkProfile, moveClock, noaa20Arn, weekFromStart } from './contact-support.js';
+import { CLOCK_START, createDownlinkProfile, firstOhioWindow, moveClock, noaa20Arn } from './contact-support.js';
 
 describe('contacts across a crash', () => {
   const dataDir = temporaryDataDir();
@@ -17,15 +17,8 @@ describe('contacts across a crash', () => {
     server = await startServer({ dataDir, args });
     const satelliteArn = await noaa20Arn(server.url);
     const { missionProfileArn } = await createDownlinkProfile(server.url);
-    const { contactList } = await boto3Ok(server.url, {
-      op: 'list_contacts',
-      params: { statusList: ['AVAILABLE'], ...weekFromStart(), groundStation: 'Ohio 1', missionProfileArn, satelliteArn },
-    });
-    const window = contactList[0];
-    const { contactId } = await boto3Ok(server.url, {
-      op: 'reserve_contact',
-      params: { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime },
-    });
+    const { window, reserve } = await firstOhioWindow(server.url, missionProfileArn, satelliteArn);
+    const contactId = await reserve();
     const midPass = await moveClock(server.url, { set: window.startTime + 60 });
     await server.stop('SIGKILL');
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { boto3Ok, raw } from '../support/clients.js';
+import { boto3Ok, raw, type Identity } from '../support/clients.js';
 import { fixturePath } from '../support/paths.js';
 import { createProfileParts } from '../support/setup.js';
 
@@ -20,14 +20,14 @@ export function skyfieldPassesOverOhio(): { riseMs: number; setMs: number }[] {
   return entry.riseSet.map(([rise, set]: string[]) => ({ riseMs: Date.parse(rise!), setMs: Date.parse(set!) }));
 }
 
-export async function noaa20Arn(url: string): Promise<string> {
-  const { satellites } = await boto3Ok(url, { op: 'list_satellites' });
+export async function noaa20Arn(url: string, identity: Identity = {}): Promise<string> {
+  const { satellites } = await boto3Ok(url, { op: 'list_satellites' }, identity);
   return satellites.find((s: any) => s.noradSatelliteID === 43013).satelliteArn;
 }
 
 /** A downlink → S3 profile with 120 s pre-pass and 60 s post-pass. */
-export async function createDownlinkProfile(url: string, minimumViableContactDurationSeconds = 60) {
-  const parts = await createProfileParts(url);
+export async function createDownlinkProfile(url: string, minimumViableContactDurationSeconds = 60, identity: Identity = {}) {
+  const parts = await createProfileParts(url, identity);
   const { missionProfileId } = await boto3Ok(url, {
     op: 'create_mission_profile',
     params: {
@@ -38,9 +38,24 @@ export async function createDownlinkProfile(url: string, minimumViableContactDur
       dataflowEdges: [[parts.downlink, parts.s3]],
       trackingConfigArn: parts.tracking,
     },
-  });
-  const profile = await boto3Ok(url, { op: 'get_mission_profile', params: { missionProfileId } });
+  }, identity);
+  const profile = await boto3Ok(url, { op: 'get_mission_profile', params: { missionProfileId } }, identity);
   return { missionProfileId, missionProfileArn: profile.missionProfileArn as string, parts };
 }
 
 export const weekFromStart = () => ({ startTime: CLOCK_START_SECONDS, endTime: CLOCK_START_SECONDS + 7 * 86400 });
+
+/** The first AVAILABLE window of the week at Ohio 1, and its reservation as ReserveContact takes it. */
+export async function firstOhioWindow(url: string, missionProfileArn: string, satelliteArn: string) {
+  const { contactList } = await boto3Ok(url, {
+    op: 'list_contacts',
+    params: { statusList: ['AVAILABLE'], ...weekFromStart(), groundStation: 'Ohio 1', missionProfileArn, satelliteArn },
+  });
+  const window = contactList[0];
+  const reserve = () =>
+    boto3Ok(url, {
+      op: 'reserve_contact',
+      params: { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime },
+    }).then((result) => result.contactId as string);
+  return { window, reserve };
+}

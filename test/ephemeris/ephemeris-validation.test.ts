@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateEphemerisCommand, DescribeEphemerisCommand } from '@aws-sdk/client-groundstation';
 import { after, before, describe, it } from 'node:test';
@@ -7,6 +6,7 @@ import { boto3, jsClient, type Boto3Outcome } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
 import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
+import { eventually, readJsonl } from '../events/event-sinks.js';
 import { NOAA20_TLE, noaa20Oem, SNPP_TLE, tleData, withChecksum } from './ephemeris-data.js';
 import { describeWhenValidated } from './validation-wait.js';
 
@@ -36,8 +36,9 @@ describe('ephemeris validation', () => {
     const [later] = await describeWhenValidated(server.url, [ephemerisId!]);
     assert.equal(later!.status, 'ENABLED');
 
-    const events = readFileSync(eventsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    const changes = events.filter((e) => e['detail-type'] === 'Ground Station Ephemeris Status Change' && e.detail.ephemerisId === ephemerisId);
+    // The outcome's event is published as the clock reaches it, and reaches the file just after.
+    const ofEphemeris = () => readJsonl(eventsFile).filter((e) => e['detail-type'] === 'Ground Station Ephemeris Status Change' && e.detail.ephemerisId === ephemerisId);
+    const changes = await eventually('the outcome event', ofEphemeris, (events) => events.length >= 2);
     assert.deepEqual(changes.map((e) => e.detail), ['VALIDATING', 'ENABLED'].map((ephemerisStatus) => ({ ephemerisStatus, satelliteId: NOAA20_ID, ephemerisId })));
     assert.deepEqual(changes[0].resources, [`arn:aws:groundstation:us-east-2:111122223333:ephemeris/${ephemerisId}`]);
   });

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { boto3 } from '../support/clients.js';
+import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
+import { BUNDLED } from '../satellite/catalog-data.js';
+import { eventually, readJsonl } from '../events/event-sinks.js';
+import { CLOCK_START, CLOCK_START_SECONDS, moveClock } from '../contact/contact-support.js';
+import { tleData } from './ephemeris-data.js';
+
+const NOAA20_ID = BUNDLED[0]!.satelliteId;
+const DAY = 86400;
+const EXPIRES = CLOCK_START_SECONDS + 3600;
+
+describe('ephemeris status events on a stopped clock, across a crash', () => {
+  const dataDir = temporaryDataDir();
+  const eventsFile = join(dataDir, 'events.jsonl');
+  const args = ['--clock-start', CLOCK_START, '--clock-rate', '0', '--events-file', eventsFile];
+  let server: RunningServer | undefined;
+  after(() => server?.stop());
+
+  const statusChanges = () =>
+    readJsonl(eventsFile)
+      .filter((event) => event['detail-type'] === 'Ground Station Ephemeris Status Change')
+      .map((event) => [event.detail.ephemerisId, event.detail.ephemerisStatus, Date.parse(event.time) / 1000]);
+
+  it('the outcome is published when the clock passes creation + 1 s and EXPIRED when it passes expirationTime, each once', async () => {
+    server = await startServer({ dataDir, args });
+    const created = await boto3(server.url, [
+      { op: 'create_ephemeris', params: { satelliteId: NOAA20_ID, name: 'expiring', expirationTime: EXPIRES, ephemeris: { tle: { tleData: [tleData(CLOCK_START_SECONDS - DAY, CLOCK_START_SECONDS + DAY)] } } } },
+      { op: 'create_ephemeris', params: { satelliteId: NOAA20_ID, name: 'future', ephemeris: { tle: { tleData: [tleData(CLOCK_START_SECONDS + DAY, CLOCK_START_SECONDS + 2 * DAY)] } } } },
+    ]);
+    const [valid, invalid] = created.map((outcome) => outcome.result.ephemerisId as string);
+
+    // Both VALIDATING events are out; the clock stands still, so nothing else may be.
+    const validating = await eventually('VALIDATING', statusChanges, (changes) => changes.length >= 2);
+    assert.deepEqual(validating, [
+      [valid, 'VALIDATING', CLOCK_START_SECONDS],
+      [invalid, 'VALIDATING', CLOCK_START_SECONDS],
+    ]);
+
+    await moveClock(server.url, { advanceSeconds: 5 });
+    await eventually('the outcomes', statusChanges, (changes) => changes.length >= 4);
+    await server.stop('SIGKILL');
+
+    server = await startServer({ dataDir, args });
+    await moveClock(server.url, { set: EXPIRES + 60 });
+    await eventually('EXPIRED', statusChanges, (changes) => changes.length >= 5);
+    await server.stop();
+    // A further start and move must not publish anything again.
+    server = await startServer({ dataDir, args });
+    await moveClock(server.url, { advanceSeconds: DAY });
+    await server.stop();
+
+    // Changes of different ephemerides at the same moment come in no particular order.
+    const of = (ephemerisId: string) => statusChanges().filter(([id]) => id === ephemerisId).map(([, status, time]) => [status, time]);
+    assert.deepEqual(of(valid!), [['VALIDATING', CLOCK_START_SECONDS], ['ENABLED', CLOCK_START_SECONDS + 1], ['EXPIRED', EXPIRES]]);
+    assert.deepEqual(of(invalid!), [['VALIDATING', CLOCK_START_SECONDS], ['INVALID', CLOCK_START_SECONDS + 1]]);
+    assert.equal(statusChanges().length, 5);
+  });
+});
