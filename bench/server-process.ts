@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 // dist/bench/server-process.js → the repository root is two levels up.
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-let serverScript = resolve(ROOT, 'dist/src/main.js');
+let serverScript = resolve(ROOT, 'dist/groundstation-local.mjs');
 
-/** Measures the build in another checkout instead of this one (its dist/src/main.js). */
+/** Measures the build in another checkout instead of this one (its dist/groundstation-local.mjs). */
 export function useServerRoot(root: string): void {
-  serverScript = resolve(root, 'dist/src/main.js');
+  serverScript = resolve(root, 'dist/groundstation-local.mjs');
 }
 
 export const serverScriptPath = (): string => serverScript;

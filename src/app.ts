@@ -8,8 +8,10 @@ import { registerAdminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { openPersistedClock, type SimulatedClockOptions } from './clock/clock-persistence.js';
 import { registerClockRoutes } from './admin/clock-routes.js';
-import { startContactScheduler } from './contact/contact-scheduler.js';
+import { startChangeScheduler } from './contact/change-scheduler.js';
+import { contactChanges } from './contact/contact-events.js';
 import { configureContacts, type ContactSettings } from './contact/contact-settings.js';
+import { ephemerisChanges } from './ephemeris/ephemeris-schedule.js';
 import { EventBus } from './events/bus.js';
 import { handlers } from './operations.js';
 import { configureCatalog, type CatalogOptions } from './satellite/onboarding.js';
@@ -91,7 +93,7 @@ export function buildApp(options: AppOptions = {}): App {
     handlers,
     services,
     defaultScope: { ...DEFAULT_SCOPE, ...options.defaultScope },
-    // A request may add or cancel a contact, which moves the scheduler's next wakeup.
+    // A request may reserve or cancel a contact or create an ephemeris: the scheduler's next wakeup moves.
     transaction: (work) => commits.run(work).finally(() => scheduler.rearm()),
     read: (work) => work(),
     classifyFailure: (error) =>
@@ -100,7 +102,8 @@ export function buildApp(options: AppOptions = {}): App {
         : undefined,
   });
 
-  const scheduler = startContactScheduler(services, (work) => commits.run(work), server.log);
+  const changeSources = [contactChanges(services), ephemerisChanges(services)];
+  const scheduler = startChangeScheduler(services, changeSources, (work) => commits.run(work), server.log);
 
   // Last, so every component's schema is already in place.
   if (options.maxDatabasePages !== undefined) limitDatabaseSize(db, options.maxDatabasePages);

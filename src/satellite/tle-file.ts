@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.js';
 import { CatalogError } from './catalog-error.js';
 
 export interface NamedTle {
@@ -8,8 +8,7 @@ export interface NamedTle {
   line2: string;
 }
 
-// Ships in the package: dist/src/satellite/ → ../../../ is the package root, whatever the cwd.
-const BUNDLED_TLE_FILE = fileURLToPath(new URL('../../../data/tle/public-broadcast-2026-07-21.tle', import.meta.url));
+const BUNDLED_TLE_FILE = packageFile('data/tle/public-broadcast-2026-07-21.tle');
 
 let bundled: readonly NamedTle[] | undefined;
 

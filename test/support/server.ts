@@ -22,7 +22,8 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
-export const mainScript = resolve(projectRoot, 'dist/src/main.js');
+// The shipped artifact: the bundled server, as `npm start` and the bin run it.
+export const mainScript = resolve(projectRoot, 'dist/groundstation-local.mjs');
 
 export function temporaryDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'gsl-test-'));
