@@ -71,8 +71,8 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
 
   app.setErrorHandler((error, request, reply) => {
     const failure = toServiceError(error, options);
-    if (error instanceof ServiceError) request.log.debug({ code: failure.code, message: failure.message }, 'request refused');
-    else request.log.error({ err: error }, 'request failed');
+    if (error instanceof ServiceError) request.log.debug({ reqId: request.id, code: failure.code, message: failure.message }, 'request refused');
+    else request.log.error({ reqId: request.id, err: error }, 'request failed');
     sendError(reply, failure);
   });
 }
