@@ -1,7 +1,8 @@
 import type { Handler, OperationContext } from '../api/context.js';
 import type { ContactData, ContactStatus, ListContactsRequest } from '../api/shapes.js';
-import { InvalidParameterException } from '../api/errors.js';
+import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
 import { pageArray } from '../api/pagination.js';
+import { EPHEMERIS_KIND } from '../ephemeris/ephemeris-record.js';
 import { availableContacts } from './available-contacts.js';
 import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
@@ -14,6 +15,7 @@ export const listContacts: Handler<'ListContacts'> = (input, context) => {
   if (input.startTime.getTime() >= input.endTime.getTime()) {
     throw new InvalidParameterException('startTime must be before endTime', 'startTime');
   }
+  if (input.ephemeris?.azEl) refuseAzElFilter(context, input.ephemeris.azEl.id);
   const statuses = new Set(input.statusList);
   if (statuses.size === 0) return { contactList: [] };
   const nowMs = context.clock.nowMs();
@@ -42,4 +44,13 @@ function reservedContacts(context: OperationContext, input: ListContactsRequest,
     rows.push(row);
   }
   return rows;
+}
+
+// The filter names an AZ_EL ephemeris, which Ground Station Local cannot hold (CreateEphemeris
+// refuses azEl data), so the one it names is either unknown or of another type.
+function refuseAzElFilter(context: OperationContext, ephemerisId: string): never {
+  if (!context.store.get(context.scope, EPHEMERIS_KIND, ephemerisId)) {
+    throw new ResourceNotFoundException(`Ephemeris ${ephemerisId} was not found`);
+  }
+  throw new InvalidParameterException(`Ephemeris ${ephemerisId} is not an AZ_EL ephemeris`, 'ephemeris.azEl.id');
 }

@@ -3,20 +3,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertBoto3Error, UUID } from '../support/assertions.js';
 import { boto3, jsClient } from '../support/clients.js';
-import { configData, uplinkEchoData } from '../support/fixtures.js';
+import { configData, PLAIN_CONFIG_TYPES, uplinkEchoData, type ConfigTypeName } from '../support/fixtures.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
-const PLAIN_TYPES = [
-  'tracking',
-  'antenna-downlink',
-  'antenna-downlink-demod-decode',
-  'antenna-uplink',
-  'dataflow-endpoint',
-  's3-recording',
-  'telemetry-sink',
-] as const;
-type ConfigType = (typeof PLAIN_TYPES)[number] | 'uplink-echo';
+const PLAIN_TYPES = PLAIN_CONFIG_TYPES;
+type ConfigType = ConfigTypeName;
 
 // A second valid body per type, still inside the documented physical ranges.
 const changedData = (uplinkArn: string): Record<ConfigType, object> => ({

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertBoto3Error, type ExpectedError } from '../support/assertions.js';
 import { ACCOUNT, boto3, OTHER_ACCOUNT, type Boto3Outcome } from '../support/clients.js';
-import { ZERO_UUID } from '../support/fixtures.js';
+import { PLAIN_CONFIG_TYPES, ZERO_UUID } from '../support/fixtures.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { createConfig, createConfigs, createUplinkEcho } from '../support/setup.js';
 
@@ -10,16 +10,7 @@ import { createConfig, createConfigs, createUplinkEcho } from '../support/setup.
 type Arns = Awaited<ReturnType<typeof createArns>>;
 
 async function createArns(url: string) {
-  const types = [
-    'tracking',
-    'antenna-downlink',
-    'antenna-downlink-demod-decode',
-    'antenna-uplink',
-    'dataflow-endpoint',
-    's3-recording',
-    'telemetry-sink',
-  ] as const;
-  const arns = await createConfigs(url, types);
+  const arns = await createConfigs(url, PLAIN_CONFIG_TYPES);
   return {
     tracking: arns.tracking,
     downlink: arns['antenna-downlink'],

@@ -45,7 +45,11 @@ export const configData = {
   },
 } as const;
 
-export type ConfigTypeName = keyof typeof configData | 'uplink-echo';
+export type PlainConfigType = keyof typeof configData;
+export type ConfigTypeName = PlainConfigType | 'uplink-echo';
+
+/** The seven config types whose data needs no other config (all but uplink-echo). */
+export const PLAIN_CONFIG_TYPES = Object.keys(configData) as PlainConfigType[];
 
 export const uplinkEchoData = (antennaUplinkConfigArn: string) => ({
   uplinkEchoConfig: { enabled: true, antennaUplinkConfigArn },

@@ -1,7 +1,5 @@
 import { boto3, boto3Ok, type Identity } from './clients.js';
-import { configData, type ConfigTypeName, uplinkEchoData } from './fixtures.js';
-
-type PlainConfigType = Exclude<ConfigTypeName, 'uplink-echo'>;
+import { configData, type PlainConfigType, uplinkEchoData } from './fixtures.js';
 
 /** Creates a config of a type through boto3 and returns its ARN. */
 export async function createConfig(url: string, type: PlainConfigType, identity: Identity = {}, name = `${type}-config`) {
