@@ -1,6 +1,7 @@
 import type { Db } from '../store/database.js';
 import { migrate } from '../store/database.js';
-import type { ResourceStore, Scope } from '../store/resources.js';
+import { perDatabase } from '../store/per-database.js';
+import type { Scope } from '../store/resources.js';
 import type { ContactRecord } from './contact-record.js';
 import { contactTimeline, holdsResources } from './contact-timeline.js';
 
@@ -119,14 +120,5 @@ class ContactIndex {
   }
 }
 
-const indexes = new WeakMap<Db, ContactIndex>();
-
 /** The contact index of the store's database, created (and migrated) on first use. */
-export function contactIndex(store: ResourceStore): ContactIndex {
-  let index = indexes.get(store.db);
-  if (!index) {
-    index = new ContactIndex(store.db);
-    indexes.set(store.db, index);
-  }
-  return index;
-}
+export const contactIndex = perDatabase((db) => new ContactIndex(db));

@@ -2,7 +2,8 @@ import type { Services } from '../api/context.js';
 import type { ChangeSource } from '../contact/change-scheduler.js';
 import type { Db } from '../store/database.js';
 import { migrate } from '../store/database.js';
-import type { ResourceStore, Scope } from '../store/resources.js';
+import { perDatabase } from '../store/per-database.js';
+import type { Scope } from '../store/resources.js';
 import { ephemerisStatusEvent, statusTimeline } from './ephemeris-events.js';
 import { EPHEMERIS_KIND, type EphemerisRecord } from './ephemeris-record.js';
 
@@ -63,17 +64,8 @@ class EphemerisSchedule {
   }
 }
 
-const schedules = new WeakMap<Db, EphemerisSchedule>();
-
 /** The ephemeris schedule of the store's database, created (and migrated) on first use. */
-export function ephemerisSchedule(store: ResourceStore): EphemerisSchedule {
-  let schedule = schedules.get(store.db);
-  if (!schedule) {
-    schedule = new EphemerisSchedule(store.db);
-    schedules.set(store.db, schedule);
-  }
-  return schedule;
-}
+export const ephemerisSchedule = perDatabase((db) => new EphemerisSchedule(db));
 
 /** Ephemerides as the change scheduler sees them: the validation outcome, then EXPIRED. */
 export function ephemerisChanges(services: Services): ChangeSource {

@@ -59,7 +59,7 @@ export function onboardSatellite(store: ResourceStore, request: unknown): Satell
   const { norad, defaultEphemeris } =
     tle !== undefined ? fromTle(tle, noradSatelliteID as number | undefined) : fromOem(oem, noradSatelliteID as number | undefined);
   const satelliteId = satelliteIdFor(norad);
-  satelliteStore(store.db).save({ satelliteId, noradSatelliteID: norad, name: name.trim(), defaultEphemeris });
+  satelliteStore(store).save({ satelliteId, noradSatelliteID: norad, name: name.trim(), defaultEphemeris });
   return findSatellite({ store }, satelliteId)!;
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../store/database.js';
 import { migrate } from '../store/database.js';
+import { perDatabase } from '../store/per-database.js';
 
 /** How a satellite's service-managed ephemeris was given: a TLE, or an OEM in KVN. */
 export type DefaultEphemeris = { tle: { line1: string; line2: string } } | { oem: string };
@@ -84,13 +85,4 @@ class SatelliteStore {
   }
 }
 
-const stores = new WeakMap<Db, SatelliteStore>();
-
-export function satelliteStore(db: Db): SatelliteStore {
-  let store = stores.get(db);
-  if (!store) {
-    store = new SatelliteStore(db);
-    stores.set(db, store);
-  }
-  return store;
-}
+export const satelliteStore = perDatabase((db) => new SatelliteStore(db));

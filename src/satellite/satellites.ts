@@ -55,12 +55,12 @@ export const satelliteArn = (account: string, satelliteId: string) => `arn:aws:g
 
 /** Whether the opt-in satellites (Aqua) are listed; set from the command line at every start. */
 export function setOptInSatellites(store: ResourceStore, included: boolean): void {
-  satelliteStore(store.db).setOption(INCLUDE_OPT_IN, included ? '1' : '0');
+  satelliteStore(store).setOption(INCLUDE_OPT_IN, included ? '1' : '0');
 }
 
 /** Every satellite the catalog holds: the bundled ones in a fixed order, then onboarded ones as onboarded. */
 export function allSatellites(context: Pick<CatalogContext, 'store'>): Satellite[] {
-  const satellites = satelliteStore(context.store.db);
+  const satellites = satelliteStore(context.store);
   const onboarded = satellites.all();
   const byId = new Map(onboarded.map((row) => [row.satelliteId, row]));
   const includeOptIn = satellites.option(INCLUDE_OPT_IN) === '1';
@@ -76,7 +76,7 @@ export function allSatellites(context: Pick<CatalogContext, 'store'>): Satellite
 }
 
 export function findSatellite(context: Pick<CatalogContext, 'store'>, satelliteId: string): Satellite | undefined {
-  const satellites = satelliteStore(context.store.db);
+  const satellites = satelliteStore(context.store);
   const onboarded = satellites.get(satelliteId);
   if (onboarded) return onboardedSatellite(onboarded);
   const entry = BUNDLED.find((b) => satelliteIdFor(b.noradSatelliteID) === satelliteId);
