@@ -99,7 +99,7 @@ export function buildApp(options: AppOptions = {}): App {
     defaultScope: { ...DEFAULT_SCOPE, ...options.defaultScope },
     // A request may reserve or cancel a contact or create an ephemeris: the scheduler's next wakeup moves.
     transaction: (work) => commits.run(work).finally(() => scheduler.rearm()),
-    read: (work) => work(),
+    read: (work) => commits.read(work),
     classifyFailure: (error) =>
       isDatabaseFailure(error)
         ? new DependencyException(`The database could not complete the request (${error.code}: ${error.message}); nothing was changed`)

@@ -16,8 +16,8 @@ export interface ApiOptions {
   defaultScope: Scope;
   /** Runs one operation as one unit of work: all of it is stored, or none of it; settles once durable. */
   transaction<T>(work: () => T): Promise<T>;
-  /** Runs an operation the model marks read-only: it changes nothing, so it needs no commit to wait for. */
-  read<T>(work: () => T): T;
+  /** Runs an operation the model marks read-only: it changes nothing, so it has no commit of its own. */
+  read<T>(work: () => T): T | Promise<T>;
   /** Turns failures of the server's own dependencies into modelled errors. */
   classifyFailure(error: unknown): ServiceError | undefined;
 }
@@ -60,7 +60,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
       };
       const handler = handlers[op.name] as (input: unknown, context: OperationContext) => unknown;
       const invoke = () => handler(input, context);
-      const output = op.readonly ? options.read(invoke) : await options.transaction(invoke);
+      const output = await (op.readonly ? options.read(invoke) : options.transaction(invoke));
       return sendJson(reply, 200, JSON.stringify(op.write(output ?? {})));
     },
   });

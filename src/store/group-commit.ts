@@ -59,6 +59,14 @@ export class GroupCommit {
     });
   }
 
+  /**
+   * Runs read-only work. While a shared transaction is open, what it reads may not be durable yet,
+   * so it joins that transaction and answers with it; otherwise it answers at once.
+   */
+  read<T>(work: () => T): T | Promise<T> {
+    return this.open ? this.run(work) : work();
+  }
+
   /** Told after each shared transaction whether it committed (e.g. to deliver the events it made durable). */
   onSettled(listener: (committed: boolean) => void): () => void {
     this.settledListeners.add(listener);
