@@ -60,7 +60,7 @@ export function recordPublished(services: Services, scope: Scope, contactId: str
     .slice(0, updated.eventsPublished)
     .flatMap((entry) => (entry.subject === 'contact' ? [entry] : []));
   const ended = reached.some((entry) => TERMINAL_STATUSES.has(entry.status));
-  if (ended) releaseResources(services, scope, contactId, updated);
+  if (ended) releaseResources(services, scope, contactId);
   const prepared = reached.some((entry) => entry.status === 'PREPASS');
   if (prepared && !updated.visibilityFrozen && (ended || reached.some((entry) => entry.atMs >= contact.startMs))) {
     const visibility = currentVisibility({ ...services, scope }, updated, activeVersion(updated).satelliteArn);

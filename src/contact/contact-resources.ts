@@ -17,18 +17,12 @@ export function overrideEphemerisId(overrides: TrackingOverrides | undefined): s
  * neither can be deleted under it.
  */
 export function holdResources(services: Services, scope: Scope, contactId: string, contact: ContactRecord): void {
-  const from = { kind: CONTACT_KIND, id: contactId };
-  const byRegion = new Map<string, ResourceKey[]>([[scope.region, []]]);
-  for (const group of contact.heldGroups) {
-    byRegion.set(group.region, [...(byRegion.get(group.region) ?? []), { kind: DATAFLOW_ENDPOINT_GROUP_KIND, id: group.id }]);
-  }
+  const targets: ResourceKey[] = contact.heldGroups.map((group) => ({ kind: DATAFLOW_ENDPOINT_GROUP_KIND, id: group.id, region: group.region }));
   const ephemerisId = overrideEphemerisId(activeVersion(contact).trackingOverrides);
-  if (ephemerisId) byRegion.get(scope.region)!.push({ kind: EPHEMERIS_KIND, id: ephemerisId });
-  for (const [region, targets] of byRegion) services.store.setReferences({ ...scope, region }, from, targets);
+  if (ephemerisId) targets.push({ kind: EPHEMERIS_KIND, id: ephemerisId });
+  services.store.setReferences(scope, { kind: CONTACT_KIND, id: contactId }, targets);
 }
 
-export function releaseResources(services: Services, scope: Scope, contactId: string, contact: ContactRecord): void {
-  const from = { kind: CONTACT_KIND, id: contactId };
-  const regions = new Set([scope.region, ...contact.heldGroups.map((group) => group.region)]);
-  for (const region of regions) services.store.setReferences({ ...scope, region }, from, []);
+export function releaseResources(services: Services, scope: Scope, contactId: string): void {
+  services.store.setReferences(scope, { kind: CONTACT_KIND, id: contactId }, []);
 }
