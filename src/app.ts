@@ -67,6 +67,7 @@ export function buildApp(options: AppOptions = {}): App {
   });
   const commits = new GroupCommit(db);
   const services: Services = { store: new ResourceStore(db), clock, events };
+  commits.onRollback(() => services.store.forgetCached());
   configureCatalog(services.store, options.catalog ?? {});
 
   const server = Fastify({

@@ -15,6 +15,7 @@ export class GroupCommit {
   private open = false;
   private waiters: Waiter[] = [];
   private readonly settledListeners = new Set<(committed: boolean) => void>();
+  private readonly rollbackListeners = new Set<() => void>();
   private readonly begin;
   private readonly commit;
   private readonly rollback;
@@ -47,6 +48,7 @@ export class GroupCommit {
       if (this.db.inTransaction) {
         this.rollbackToSavepoint.run();
         this.release.run();
+        this.notifyRollback();
       } else {
         // SQLite itself rolled the shared transaction back (it may on SQLITE_FULL or an I/O error),
         // taking the units before this one with it: they fail with the same cause.
@@ -73,8 +75,19 @@ export class GroupCommit {
     return () => this.settledListeners.delete(listener);
   }
 
+  /** Told whenever work is rolled back: a failed unit, or a whole shared transaction. */
+  onRollback(listener: () => void): () => void {
+    this.rollbackListeners.add(listener);
+    return () => this.rollbackListeners.delete(listener);
+  }
+
+  private notifyRollback(): void {
+    for (const listener of this.rollbackListeners) listener();
+  }
+
   /** The shared transaction is gone: every unit waiting on it fails with the cause. */
   private abandon(error: unknown): void {
+    this.notifyRollback();
     const waiters = this.waiters;
     this.waiters = [];
     this.open = false;

@@ -67,15 +67,33 @@ interface Row {
   tags: string;
 }
 
-const fromRow = <T>(row: Row): StoredResource<T> => ({
-  id: row.id,
-  seq: row.seq,
-  doc: JSON.parse(row.doc) as T,
-  tags: JSON.parse(row.tags) as Record<string, string>,
-});
+const fromRow = <T>(row: Row): StoredResource<T> =>
+  deepFreeze({
+    id: row.id,
+    seq: row.seq,
+    doc: JSON.parse(row.doc) as T,
+    tags: JSON.parse(row.tags) as Record<string, string>,
+  });
 
-/** Statements prepared once per database and shared by every resource kind. */
+// Stored values are shared (see the cache below): callers build new objects, never change these.
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const CACHED_RESOURCES = 10_000;
+const cacheKey = (scope: Scope, kind: string, id: string) => `${scope.account}/${scope.region}/${kind}/${id}`;
+
+/**
+ * Statements prepared once per database and shared by every resource kind, and a read-through cache
+ * of parsed resources, so a repeated Get costs neither SQL nor JSON parsing. A write to a resource
+ * drops its entry; a rolled-back unit of work drops them all (it may have read what it wrote).
+ */
 export class ResourceStore {
+  private readonly cache = new Map<string, StoredResource<unknown>>();
   private readonly selectOne;
   private readonly selectPage;
   private readonly insertOne;
@@ -120,8 +138,20 @@ export class ResourceStore {
   }
 
   get<T>(scope: Scope, kind: string, id: string): StoredResource<T> | undefined {
+    const key = cacheKey(scope, kind, id);
+    const cached = this.cache.get(key);
+    if (cached) return cached as StoredResource<T>;
     const row = this.selectOne.get(scope.account, scope.region, kind, id);
-    return row && fromRow<T>(row);
+    if (!row) return undefined;
+    const resource = fromRow<T>(row);
+    if (this.cache.size >= CACHED_RESOURCES) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, resource);
+    return resource;
+  }
+
+  /** Forgets every cached resource: after a rollback, what was read may never have been stored. */
+  forgetCached(): void {
+    this.cache.clear();
   }
 
   /** Items after `afterSeq` in insertion order; one extra row tells whether another page exists. */
@@ -134,19 +164,23 @@ export class ResourceStore {
   }
 
   insert<T>(scope: Scope, kind: string, id: string, doc: T, tags: Record<string, string> = {}): void {
+    this.cache.delete(cacheKey(scope, kind, id));
     this.insertOne.run(scope.account, scope.region, kind, id, JSON.stringify(doc), JSON.stringify(tags));
   }
 
   replace<T>(scope: Scope, kind: string, id: string, doc: T): void {
+    this.cache.delete(cacheKey(scope, kind, id));
     this.updateDoc.run(JSON.stringify(doc), scope.account, scope.region, kind, id);
   }
 
   setTags(scope: Scope, kind: string, id: string, tags: Record<string, string>): void {
+    this.cache.delete(cacheKey(scope, kind, id));
     this.updateTags.run(JSON.stringify(tags), scope.account, scope.region, kind, id);
   }
 
   /** Deletes the resource and the references from and to it; returns false if it did not exist. */
   delete(scope: Scope, kind: string, id: string): boolean {
+    this.cache.delete(cacheKey(scope, kind, id));
     const seq = this.seqOf(scope, kind, id);
     if (seq === undefined) return false;
     this.deleteLinksFrom.run(seq);
