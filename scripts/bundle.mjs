@@ -11,8 +11,6 @@ await build({
   target: 'node20',
   // A native addon: loaded from node_modules at run time.
   external: ['better-sqlite3'],
-  // Error codes and log lines use class names.
-  keepNames: true,
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },

@@ -1,48 +1,50 @@
 import { model } from './model.js';
 
-// One class per modelled error; each carries the status the model gives it.
+// One class per modelled error; each carries the code (the model's shape name, sent as
+// X-Amzn-ErrorType) and the status the model gives it.
 export abstract class ServiceError extends Error {
+  abstract readonly code: string;
   abstract readonly status: number;
   constructor(message: string, readonly parameterName?: string) {
     super(message);
   }
-  get code(): string {
-    return this.constructor.name;
-  }
 }
 
 export class InvalidParameterException extends ServiceError {
+  readonly code = 'InvalidParameterException';
   readonly status = 431;
 }
 export class ResourceNotFoundException extends ServiceError {
+  readonly code = 'ResourceNotFoundException';
   readonly status = 434;
   constructor(message: string) {
     super(message);
   }
 }
 export class ResourceLimitExceededException extends ServiceError {
+  readonly code = 'ResourceLimitExceededException';
   readonly status = 429;
 }
 export class ResourceInUseException extends ServiceError {
+  readonly code = 'ResourceInUseException';
   readonly status = 409;
   constructor(message: string) {
     super(message);
   }
 }
 export class ServiceQuotaExceededException extends ServiceError {
+  readonly code = 'ServiceQuotaExceededException';
   readonly status = 402;
 }
 export class DependencyException extends ServiceError {
+  readonly code = 'DependencyException';
   readonly status = 531;
 }
 
 // Errors outside the model: the SDKs surface them as generic errors carrying this code.
 export class ProtocolError extends ServiceError {
-  constructor(readonly status: number, private readonly errorCode: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
-  }
-  override get code(): string {
-    return this.errorCode;
   }
 }
 
@@ -61,10 +63,10 @@ const modelledErrors = [
 // Refuse to start if an error class drifts from the model's status codes.
 export function checkErrorsAgainstModel(): void {
   for (const ErrorClass of modelledErrors) {
-    const shape = model.shapes[ErrorClass.name];
     const instance = new ErrorClass('check');
+    const shape = model.shapes[instance.code];
     if (!shape?.exception || shape.error?.httpStatusCode !== instance.status) {
-      throw new Error(`${ErrorClass.name} does not match the service model`);
+      throw new Error(`${instance.code} does not match the service model`);
     }
   }
 }
