@@ -67,15 +67,14 @@ interface Row {
   tags: string;
 }
 
-const fromRow = <T>(row: Row): StoredResource<T> =>
-  deepFreeze({
-    id: row.id,
-    seq: row.seq,
-    doc: JSON.parse(row.doc) as T,
-    tags: JSON.parse(row.tags) as Record<string, string>,
-  });
+const fromRow = <T>(row: Row): StoredResource<T> => ({
+  id: row.id,
+  seq: row.seq,
+  doc: JSON.parse(row.doc) as T,
+  tags: JSON.parse(row.tags) as Record<string, string>,
+});
 
-// Stored values are shared (see the cache below): callers build new objects, never change these.
+// Cached values are shared (see the cache below): callers build new objects, never change these.
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     for (const child of Object.values(value)) deepFreeze(child);
@@ -143,7 +142,7 @@ export class ResourceStore {
     if (cached) return cached as StoredResource<T>;
     const row = this.selectOne.get(scope.account, scope.region, kind, id);
     if (!row) return undefined;
-    const resource = fromRow<T>(row);
+    const resource = deepFreeze(fromRow<T>(row));
     if (this.cache.size >= CACHED_RESOURCES) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, resource);
     return resource;
