@@ -6,7 +6,7 @@ import { registerCatalogRoutes } from './admin/catalog-routes.js';
 import { registerEventRoutes } from './admin/event-routes.js';
 import { registerAdminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
-import { openPersistedClock, type SimulatedClockOptions } from './clock/clock-persistence.js';
+import { openPersistedClock, type SimulatedClockOptions } from './persisted-clock.js';
 import { registerClockRoutes } from './admin/clock-routes.js';
 import { startChangeScheduler } from './contact/change-scheduler.js';
 import { contactChanges } from './contact/contact-events.js';

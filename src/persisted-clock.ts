@@ -1,5 +1,6 @@
-import { migrate, type Db } from '../store/database.js';
-import { Clock, type ClockAnchor } from './clock.js';
+// Wiring between clock/ and store/ (neither imports the other): the simulated clock, kept in SQLite.
+import { migrate, type Db } from './store/database.js';
+import { Clock, type ClockAnchor } from './clock/clock.js';
 
 // A simulated clock is kept as its anchor (simulated instant, real instant, rate). After a restart
 // it goes on as if the emulator had never stopped: a frozen clock resumes at the same instant, a
