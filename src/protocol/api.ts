@@ -25,7 +25,7 @@ export interface ApiOptions {
 interface CompiledOperation {
   name: OperationName;
   readonly: boolean;
-  bind(labels: Record<string, string>, query: URLSearchParams, body: Record<string, unknown>): unknown;
+  bind(labels: Record<string, string>, query: URLSearchParams | undefined, body: Record<string, unknown>): unknown;
   write(output: unknown): unknown;
 }
 
@@ -45,23 +45,32 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
     compiled.set(operation, compileOperation(model, operation, readers, writers));
   }
 
+  // A plain (not async) handler: a read answered from memory goes out in the same tick, with no
+  // promise in between; only work that waits for a commit answers from a continuation.
   app.route({
     method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'],
     url: '/*',
-    handler: async (request, reply) => {
+    handler: (request, reply) => {
       const { path, query } = splitUrl(request.raw.url ?? '/');
       const { operation, labels } = routes.match(request.method, path);
       const op = compiled.get(operation)!;
       const input = op.bind(labels, query, parseBody(request));
-      const context: OperationContext = {
-        ...options.services,
-        scope: scopeFromAuthorization(request.headers.authorization, options.defaultScope),
-        requestId: request.id,
-      };
+      const context = new RequestContext(
+        options.services,
+        scopeFromAuthorization(request.headers.authorization, options.defaultScope),
+        request.id as string,
+      );
       const handler = handlers[op.name] as (input: unknown, context: OperationContext) => unknown;
       const invoke = () => handler(input, context);
-      const output = await (op.readonly ? options.read(invoke) : options.transaction(invoke));
-      return sendJson(reply, 200, JSON.stringify(op.write(output ?? {})));
+      const output = op.readonly ? options.read(invoke) : options.transaction(invoke);
+      if (output instanceof Promise) {
+        output.then(
+          (value) => sendOutput(reply, op, value),
+          (error: unknown) => reply.send(error),
+        );
+      } else {
+        sendOutput(reply, op, output);
+      }
     },
   });
 
@@ -75,6 +84,27 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
     else request.log.error({ reqId: request.id, err: error }, 'request failed');
     sendError(reply, failure);
   });
+}
+
+/** What a handler sees: the shared services, and who is calling. */
+class RequestContext implements OperationContext {
+  readonly store: Services['store'];
+  readonly clock: Services['clock'];
+  readonly events: Services['events'];
+
+  constructor(
+    services: Services,
+    readonly scope: Scope,
+    readonly requestId: string,
+  ) {
+    this.store = services.store;
+    this.clock = services.clock;
+    this.events = services.events;
+  }
+}
+
+function sendOutput(reply: FastifyReply, op: CompiledOperation, output: unknown): void {
+  sendJson(reply, 200, JSON.stringify(op.write(output ?? {})));
 }
 
 function compileOperation(
@@ -97,7 +127,7 @@ function compileOperation(
         if (ref.location === 'uri') {
           if (labels[wireName] !== undefined) raw[name] = coerceText(model, ref, labels[wireName]);
         } else if (ref.location === 'querystring') {
-          const values = query.getAll(wireName);
+          const values = query?.getAll(wireName) ?? [];
           if (values.length > 0) raw[name] = coerceText(model, ref, values);
         } else if (body[name] !== undefined) {
           raw[name] = body[name];
@@ -110,10 +140,10 @@ function compileOperation(
 }
 
 // The query is everything after the first '?': a later '?' is part of a value.
-function splitUrl(url: string): { path: string; query: URLSearchParams } {
+function splitUrl(url: string): { path: string; query: URLSearchParams | undefined } {
   const mark = url.indexOf('?');
   return mark < 0
-    ? { path: url, query: new URLSearchParams() }
+    ? { path: url, query: undefined }
     : { path: url.slice(0, mark), query: new URLSearchParams(url.slice(mark + 1)) };
 }
 

@@ -53,8 +53,9 @@ export class RouteTable {
   }
 }
 
+// Segments after the leading slash; an empty segment stays (it matches no label).
 function splitPath(path: string): string[] {
-  return path.split('/').filter((part, index) => index > 0 || part !== '');
+  return (path.startsWith('/') ? path.slice(1) : path).split('/');
 }
 
 function matchSegments(segments: Segment[], parts: string[]): Record<string, string> | undefined {
@@ -73,6 +74,7 @@ function matchSegments(segments: Segment[], parts: string[]): Record<string, str
 }
 
 function decodeSegment(part: string): string {
+  if (!part.includes('%')) return part;
   try {
     return decodeURIComponent(part);
   } catch {
