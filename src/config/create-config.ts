@@ -8,7 +8,6 @@ export const createConfig: Handler<'CreateConfig'> = (input, context) => {
   const configId = context.clock.newId();
   const arn = configArn(context.scope, configType, configId);
   const record: ConfigRecord = { arn, name: input.name, configType, configData: input.configData };
-  context.store.insert(context.scope, CONFIG_KIND, configId, record, input.tags);
-  context.store.setReferences(context.scope, { kind: CONFIG_KIND, id: configId }, references);
+  context.store.insert(context.scope, CONFIG_KIND, configId, record, input.tags, references);
   return { configId, configType, configArn: arn };
 };

@@ -7,7 +7,6 @@ export const createMissionProfile: Handler<'CreateMissionProfile'> = (input, con
   const { tags, ...fields } = input;
   const record: MissionProfileRecord = { arn: missionProfileArn(context.scope, missionProfileId), ...fields };
   const references = checkMissionProfile(context, record);
-  context.store.insert(context.scope, MISSION_PROFILE_KIND, missionProfileId, record, tags);
-  context.store.setReferences(context.scope, { kind: MISSION_PROFILE_KIND, id: missionProfileId }, references);
+  context.store.insert(context.scope, MISSION_PROFILE_KIND, missionProfileId, record, tags, references);
   return { missionProfileId };
 };

@@ -162,9 +162,18 @@ export class ResourceStore {
     return this.countKind.get(scope.account, scope.region, kind)!.n;
   }
 
-  insert<T>(scope: Scope, kind: string, id: string, doc: T, tags: Record<string, string> = {}): void {
+  /** Stores a new resource and what it refers to (as setReferences would, without looking it up again). */
+  insert<T>(
+    scope: Scope,
+    kind: string,
+    id: string,
+    doc: T,
+    tags: Record<string, string> = {},
+    references: readonly ResourceKey[] = [],
+  ): void {
     this.cache.delete(cacheKey(scope, kind, id));
-    this.insertOne.run(scope.account, scope.region, kind, id, JSON.stringify(doc), JSON.stringify(tags));
+    const { lastInsertRowid } = this.insertOne.run(scope.account, scope.region, kind, id, JSON.stringify(doc), JSON.stringify(tags));
+    this.link(scope, Number(lastInsertRowid), references);
   }
 
   replace<T>(scope: Scope, kind: string, id: string, doc: T): void {
@@ -192,10 +201,7 @@ export class ResourceStore {
     const fromSeq = this.seqOf(scope, from.kind, from.id);
     if (fromSeq === undefined) throw new Error(`cannot link from ${from.kind} ${from.id}: it is not stored`);
     this.deleteLinksFrom.run(fromSeq);
-    for (const target of targets) {
-      const toSeq = this.seqOf({ account: scope.account, region: target.region ?? scope.region }, target.kind, target.id);
-      if (toSeq !== undefined) this.insertLink.run(toSeq, fromSeq);
-    }
+    this.link(scope, fromSeq, targets);
   }
 
   /** The resources that refer to `target`, in any region of its account, oldest first. */
@@ -204,7 +210,15 @@ export class ResourceStore {
     return seq === undefined ? [] : this.selectReferrers.all(seq);
   }
 
+  private link(scope: Scope, fromSeq: number, targets: readonly ResourceKey[]): void {
+    for (const target of targets) {
+      const toSeq = this.seqOf({ account: scope.account, region: target.region ?? scope.region }, target.kind, target.id);
+      if (toSeq !== undefined) this.insertLink.run(toSeq, fromSeq);
+    }
+  }
+
+  // A resource keeps its seq for life, so a cached copy answers (the targets were usually just read).
   private seqOf(scope: Scope, kind: string, id: string): number | undefined {
-    return this.selectSeq.get(scope.account, scope.region, kind, id)?.seq;
+    return this.cache.get(cacheKey(scope, kind, id))?.seq ?? this.selectSeq.get(scope.account, scope.region, kind, id)?.seq;
   }
 }
