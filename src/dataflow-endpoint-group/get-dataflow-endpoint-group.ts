@@ -1,8 +1,11 @@
 import type { Handler } from '../api/context.js';
-import { getDataflowEndpointGroupRecord } from './dataflow-endpoint-group-record.js';
+import type { StoredResource } from '../store/resources.js';
+import { getDataflowEndpointGroupRecord, type DataflowEndpointGroupRecord } from './dataflow-endpoint-group-record.js';
 
-export const getDataflowEndpointGroup: Handler<'GetDataflowEndpointGroup'> = (input, context) => {
-  const { id, doc, tags } = getDataflowEndpointGroupRecord(context, input.dataflowEndpointGroupId);
+export const getDataflowEndpointGroup: Handler<'GetDataflowEndpointGroup'> = (input, context) =>
+  context.store.view(getDataflowEndpointGroupRecord(context, input.dataflowEndpointGroupId), dataflowEndpointGroupView);
+
+function dataflowEndpointGroupView({ id, doc, tags }: StoredResource<DataflowEndpointGroupRecord>) {
   return {
     dataflowEndpointGroupId: id,
     dataflowEndpointGroupArn: doc.arn,
@@ -11,4 +14,4 @@ export const getDataflowEndpointGroup: Handler<'GetDataflowEndpointGroup'> = (in
     contactPostPassDurationSeconds: doc.contactPostPassDurationSeconds,
     tags,
   };
-};
+}

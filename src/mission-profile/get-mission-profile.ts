@@ -1,8 +1,12 @@
 import type { Handler } from '../api/context.js';
-import { getMissionProfileRecord } from './mission-profile-record.js';
+import { parseArn } from '../api/arn.js';
+import type { StoredResource } from '../store/resources.js';
+import { getMissionProfileRecord, type MissionProfileRecord } from './mission-profile-record.js';
 
-export const getMissionProfile: Handler<'GetMissionProfile'> = (input, context) => {
-  const { id, doc, tags } = getMissionProfileRecord(context, input.missionProfileId);
+export const getMissionProfile: Handler<'GetMissionProfile'> = (input, context) =>
+  context.store.view(getMissionProfileRecord(context, input.missionProfileId), missionProfileView);
+
+function missionProfileView({ id, doc, tags }: StoredResource<MissionProfileRecord>) {
   const { arn, ...fields } = doc;
-  return { missionProfileId: id, missionProfileArn: arn, region: context.scope.region, ...fields, tags };
-};
+  return { missionProfileId: id, missionProfileArn: arn, region: parseArn(arn)!.region, ...fields, tags };
+}

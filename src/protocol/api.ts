@@ -105,7 +105,15 @@ class RequestContext implements OperationContext {
   }
 }
 
-const serializeOutput = (op: CompiledOperation, output: unknown): string => JSON.stringify(op.write(output ?? {}));
+// A frozen output never changes (a handler returns one for a stored view), so its JSON is made once.
+const serializedOutputs = new WeakMap<object, string>();
+
+function serializeOutput(op: CompiledOperation, output: unknown): string {
+  if (typeof output !== 'object' || output === null || !Object.isFrozen(output)) return JSON.stringify(op.write(output ?? {}));
+  let body = serializedOutputs.get(output);
+  if (body === undefined) serializedOutputs.set(output, (body = JSON.stringify(op.write(output))));
+  return body;
+}
 
 /**
  * Answers computed while the event loop works through a burst of requests are written together at

@@ -93,6 +93,7 @@ const cacheKey = (scope: Scope, kind: string, id: string) => `${scope.account}/$
  */
 export class ResourceStore {
   private readonly cache = new Map<string, StoredResource<unknown>>();
+  private readonly views = new WeakMap<StoredResource<unknown>, Map<(resource: never) => unknown, unknown>>();
   private readonly selectOne;
   private readonly selectPage;
   private readonly insertOne;
@@ -146,6 +147,19 @@ export class ResourceStore {
     if (this.cache.size >= CACHED_RESOURCES) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, resource);
     return resource;
+  }
+
+  /**
+   * What `build` makes of a resource, made once per cached copy and frozen: a cached copy never
+   * changes (a write replaces it), so neither does its view. Uncached copies are built every time.
+   */
+  view<T, V>(resource: StoredResource<T>, build: (resource: StoredResource<T>) => V): V {
+    if (!Object.isFrozen(resource)) return build(resource);
+    let views = this.views.get(resource);
+    if (!views) this.views.set(resource, (views = new Map()));
+    let view = views.get(build) as V | undefined;
+    if (view === undefined) views.set(build, (view = deepFreeze(build(resource))));
+    return view;
   }
 
   /** Forgets every cached resource: after a rollback, what was read may never have been stored. */
