@@ -84,6 +84,32 @@ describe('mission profiles through boto3', () => {
     });
   });
 
+  it('GetMissionProfile shows every change at once, however often the profile was read before', async () => {
+    const [created] = await boto3(server.url, [{ op: 'create_mission_profile', params: fullRequest() }]);
+    const missionProfileId = created!.result.missionProfileId as string;
+    const resourceArn = arnOf(missionProfileId);
+    const get = { op: 'get_mission_profile', params: { missionProfileId } };
+    const outcomes = await boto3(server.url, [
+      get,
+      get,
+      { op: 'update_mission_profile', params: { missionProfileId, name: 'renamed' } },
+      get,
+      { op: 'tag_resource', params: { resourceArn, tags: { stage: 'two' } } },
+      get,
+      { op: 'update_mission_profile', params: { missionProfileId, name: 'refused', trackingConfigArn: parts.s3 } },
+      get,
+      { op: 'untag_resource', params: { resourceArn, tagKeys: ['team', 'env'] } },
+      get,
+    ]);
+    const [first, second, , renamed, , tagged, refused, afterRefusal, , untagged] = outcomes;
+    assert.deepEqual(second!.result, first!.result);
+    assert.equal(renamed!.result.name, 'renamed');
+    assert.deepEqual(tagged!.result.tags, { team: 'ops', env: 'test', stage: 'two' });
+    assertBoto3Error(refused, { code: 'InvalidParameterException', status: 431, parameterName: 'trackingConfigArn' });
+    assert.deepEqual(afterRefusal!.result, tagged!.result);
+    assert.deepEqual(untagged!.result, { ...tagged!.result, tags: { stage: 'two' } });
+  });
+
   it('UpdateMissionProfile replaces dataflowEdges as a whole; boto3 refuses tags before sending', async () => {
     const missionProfileId = seeded[2]!;
     const edges = [[parts.downlink, parts.endpoint]];
