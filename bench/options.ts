@@ -9,6 +9,8 @@ export interface BenchOptions {
   /** Seconds of measured load per run, and of warm-up before it. */
   seconds: number;
   warmupSeconds: number;
+  /** Independent rounds of the throughput section; its table shows medians. */
+  rounds: number;
   connections: number[];
   /** Profiles loaded for the scale section. */
   scaleProfiles: number;
@@ -51,8 +53,9 @@ export function readOptions(argv: string[]): BenchOptions {
   return {
     quick,
     sections: only.length > 0 ? (only as SectionName[]) : [...SECTIONS],
-    seconds: quick ? 2 : 5,
+    seconds: quick ? 2 : 4,
     warmupSeconds: quick ? 0.5 : 1,
+    rounds: quick ? 1 : 3,
     connections: [1, 8, 32],
     scaleProfiles: quick ? 10_000 : 100_000,
     starts: quick ? 3 : 10,

@@ -21,8 +21,77 @@ interface Measurement extends LoadResult {
   ratio: number;
 }
 
-/** Throughput and latency of each operation at 1, 8 and 32 connections, as a ratio to a bare node:http baseline. */
+interface Round {
+  measurements: Measurement[];
+  acknowledgedWrites: number;
+  measuredWrites: number;
+  presentAfterCrash: number;
+  getBodyBytes: number;
+}
+
+/**
+ * Throughput and latency of each operation at 1, 8 and 32 connections, as a ratio to a bare node:http
+ * baseline measured in the same round. Rounds are independent (a fresh server and baseline each),
+ * and the table shows each figure's median over the rounds: one run on a shared machine can be off.
+ */
 export async function throughputSection(options: BenchOptions): Promise<SectionResult> {
+  const rounds: Round[] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    process.stderr.write(`  round ${round} of ${options.rounds}\n`);
+    rounds.push(await measureRound(options));
+  }
+  const measurements = medians(rounds.map((r) => r.measurements));
+  const acknowledgedWrites = rounds.reduce((sum, r) => sum + r.acknowledgedWrites, 0);
+  const measuredWrites = rounds.reduce((sum, r) => sum + r.measuredWrites, 0);
+  const presentAfterCrash = rounds.reduce((sum, r) => sum + r.presentAfterCrash, 0);
+
+  const at = (name: string, connections: number) => measurements.find((m) => m.name === name && m.connections === connections);
+  const top = Math.max(...options.connections);
+  const targets: TargetCheck[] = [];
+  const get = at('GetMissionProfile', top);
+  const create = at('CreateMissionProfile', top);
+  const durable = presentAfterCrash === acknowledgedWrites && measuredWrites <= acknowledgedWrites;
+  if (get) {
+    targets.push(check(`GetMissionProfile throughput @${top}`, '≥ 0.60× baseline', `${fmt(get.ratio, 2)}×`, get.ratio >= 0.6));
+    targets.push(check(`GetMissionProfile p99 @${top}`, '< 5 ms', `${fmt(get.p99, 2)} ms`, get.p99 < 5));
+  }
+  if (create) {
+    targets.push(check(`CreateMissionProfile throughput @${top}`, '≥ 0.30× baseline', `${fmt(create.ratio, 2)}×`, create.ratio >= 0.3));
+  }
+  targets.push(
+    check('every acknowledged write durable (SIGKILL, restart)', 'all present', `${fmtInt(presentAfterCrash)}/${fmtInt(acknowledgedWrites)}`, durable),
+  );
+
+  const targetCell = (m: Measurement): string => {
+    if (m.connections !== top) return '';
+    if (m.name === 'GetMissionProfile') return `≥0.6× & p99<5ms ${verdict(m.ratio >= 0.6 && m.p99 < 5)}`;
+    if (m.name === 'CreateMissionProfile') return `≥0.3× ${verdict(m.ratio >= 0.3)}`;
+    return '';
+  };
+  return {
+    name: 'throughput',
+    title: `Throughput: median of ${options.rounds} round${options.rounds > 1 ? 's' : ''}, ${options.seconds} s per run after ${options.warmupSeconds} s warm-up, keep-alive, SigV4-signed`,
+    columns: ['operation', 'conns', 'req/s', '× baseline', 'p50 ms', 'p99 ms', 'non-2xx', 'target'],
+    rows: measurements.map((m) => [
+      m.name,
+      String(m.connections),
+      fmtInt(m.rps),
+      fmt(m.ratio, 2),
+      fmt(m.p50, 2),
+      fmt(m.p99, 2),
+      fmtInt(m.failed),
+      targetCell(m),
+    ]),
+    notes: [
+      `durability: ${fmtInt(acknowledgedWrites)} profiles created (incl. warm-up), ${fmtInt(presentAfterCrash)} present after SIGKILL and restart: ${verdict(durable)}`,
+    ],
+    targets,
+    data: { measurements, rounds, seedProfiles: SEED_PROFILES, acknowledgedWrites, measuredWrites, presentAfterCrash },
+  };
+}
+
+/** One round: a fresh seeded server and baseline, every workload at every connection count, then a crash. */
+async function measureRound(options: BenchOptions): Promise<Round> {
   const seeded = await startSeededServer('throughput', SEED_PROFILES, options.serverNodeFlags);
   const { server, configs, profileIds } = seeded;
   const bodyDir = temporaryDataDir('baseline');
@@ -40,7 +109,6 @@ export async function throughputSection(options: BenchOptions): Promise<SectionR
   ];
 
   const measurements: Measurement[] = [];
-  let acknowledgedWrites = 0;
   for (const connections of options.connections) {
     let baselineRps = NaN;
     for (const workload of workloads) {
@@ -58,8 +126,6 @@ export async function throughputSection(options: BenchOptions): Promise<SectionR
   }
   // Warm-up runs write too: count what the server holds before the crash, then after it.
   const beforeCrash = await seeded.client.countMissionProfiles();
-  acknowledgedWrites = beforeCrash - SEED_PROFILES;
-  const measuredWrites = measurements.reduce((sum, m) => sum + (m.okByKind.write ?? 0), 0);
   await server.stop('SIGKILL');
   const restarted = await startGsl({ dataDir: seeded.dataDir });
   const afterCrash = await new ApiClient(restarted.url, restarted.host).countMissionProfiles();
@@ -67,48 +133,31 @@ export async function throughputSection(options: BenchOptions): Promise<SectionR
   await baseline.stop();
   await seeded.dispose();
   rmSync(bodyDir, { recursive: true, force: true });
-
-  const at = (name: string, connections: number) => measurements.find((m) => m.name === name && m.connections === connections);
-  const top = Math.max(...options.connections);
-  const targets: TargetCheck[] = [];
-  const get = at('GetMissionProfile', top);
-  const create = at('CreateMissionProfile', top);
-  const durable = afterCrash === beforeCrash && measuredWrites <= acknowledgedWrites;
-  if (get) {
-    targets.push(check(`GetMissionProfile throughput @${top}`, '≥ 0.60× baseline', `${fmt(get.ratio, 2)}×`, get.ratio >= 0.6));
-    targets.push(check(`GetMissionProfile p99 @${top}`, '< 5 ms', `${fmt(get.p99, 2)} ms`, get.p99 < 5));
-  }
-  if (create) {
-    targets.push(check(`CreateMissionProfile throughput @${top}`, '≥ 0.30× baseline', `${fmt(create.ratio, 2)}×`, create.ratio >= 0.3));
-  }
-  targets.push(
-    check('every acknowledged write durable (SIGKILL, restart)', 'all present', `${fmtInt(afterCrash - SEED_PROFILES)}/${fmtInt(acknowledgedWrites)}`, durable),
-  );
-
-  const targetCell = (m: Measurement): string => {
-    if (m.connections !== top) return '';
-    if (m.name === 'GetMissionProfile') return `≥0.6× & p99<5ms ${verdict(m.ratio >= 0.6 && m.p99 < 5)}`;
-    if (m.name === 'CreateMissionProfile') return `≥0.3× ${verdict(m.ratio >= 0.3)}`;
-    return '';
-  };
   return {
-    name: 'throughput',
-    title: `Throughput: ${options.seconds} s per run after ${options.warmupSeconds} s warm-up, keep-alive, SigV4-signed`,
-    columns: ['operation', 'conns', 'req/s', '× baseline', 'p50 ms', 'p99 ms', 'non-2xx', 'target'],
-    rows: measurements.map((m) => [
-      m.name,
-      String(m.connections),
-      fmtInt(m.rps),
-      fmt(m.ratio, 2),
-      fmt(m.p50, 2),
-      fmt(m.p99, 2),
-      fmtInt(m.failed),
-      targetCell(m),
-    ]),
-    notes: [
-      `durability: ${fmtInt(acknowledgedWrites)} profiles created (incl. warm-up), ${fmtInt(afterCrash - SEED_PROFILES)} present after SIGKILL and restart: ${verdict(durable)}`,
-    ],
-    targets,
-    data: { measurements, seedProfiles: SEED_PROFILES, acknowledgedWrites, measuredWrites, beforeCrash, afterCrash, getBodyBytes: sample.text.length },
+    measurements,
+    acknowledgedWrites: beforeCrash - SEED_PROFILES,
+    measuredWrites: measurements.reduce((sum, m) => sum + (m.okByKind.write ?? 0), 0),
+    presentAfterCrash: afterCrash - SEED_PROFILES,
+    getBodyBytes: sample.text.length,
   };
+}
+
+/** Each figure of each (operation, connections) pair: its median over the rounds. */
+function medians(rounds: Measurement[][]): Measurement[] {
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  return rounds[0]!.map((first, index) => {
+    const same = rounds.map((round) => round[index]!);
+    return {
+      ...first,
+      rps: median(same.map((m) => m.rps)),
+      ratio: median(same.map((m) => m.ratio)),
+      p50: median(same.map((m) => m.p50)),
+      p99: median(same.map((m) => m.p99)),
+      failed: same.reduce((sum, m) => sum + m.failed, 0),
+    };
+  });
 }
