@@ -26,7 +26,8 @@ interface CompiledOperation {
   name: OperationName;
   readonly: boolean;
   bind(labels: Record<string, string>, query: URLSearchParams | undefined, body: Record<string, unknown>): unknown;
-  write(output: unknown): unknown;
+  /** The output's JSON body. */
+  serialize(output: unknown): string;
 }
 
 const JSON_CONTENT_TYPE = /^application\/(x-amz-json-1\.[01]|json)\s*(;|$)/i;
@@ -67,11 +68,11 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
       if (output instanceof Promise) {
         // Answers released by a commit already leave together, as its waiters settle.
         output.then(
-          (value) => sendJson(reply, 200, serializeOutput(op, value)),
+          (value) => sendJson(reply, 200, op.serialize(value)),
           (error: unknown) => reply.send(error),
         );
       } else {
-        answersThisTurn.add(reply, serializeOutput(op, output));
+        answersThisTurn.add(reply, op.serialize(output));
       }
     },
   });
@@ -103,16 +104,6 @@ class RequestContext implements OperationContext {
     this.clock = services.clock;
     this.events = services.events;
   }
-}
-
-// A frozen output never changes (a handler returns one for a stored view), so its JSON is made once.
-const serializedOutputs = new WeakMap<object, string>();
-
-function serializeOutput(op: CompiledOperation, output: unknown): string {
-  if (typeof output !== 'object' || output === null || !Object.isFrozen(output)) return JSON.stringify(op.write(output ?? {}));
-  let body = serializedOutputs.get(output);
-  if (body === undefined) serializedOutputs.set(output, (body = JSON.stringify(op.write(output))));
-  return body;
 }
 
 /**
@@ -148,6 +139,8 @@ function compileOperation(
   const members = Object.entries(inputShape?.members ?? {});
   const read: Reader = operation.input ? readers.reader(operation.input.shape) : () => ({});
   const write = operation.output ? writers.writer(operation.output.shape) : () => ({});
+  // A frozen output never changes (a handler returns one for a stored view), so its JSON is made once.
+  const serialized = new WeakMap<object, string>();
   return {
     name: operation.name as OperationName,
     readonly: operation.readonly === true,
@@ -166,7 +159,12 @@ function compileOperation(
       }
       return read(raw, '');
     },
-    write,
+    serialize(output) {
+      if (typeof output !== 'object' || output === null || !Object.isFrozen(output)) return JSON.stringify(write(output ?? {}));
+      let body = serialized.get(output);
+      if (body === undefined) serialized.set(output, (body = JSON.stringify(write(output))));
+      return body;
+    },
   };
 }
 
