@@ -6,5 +6,6 @@ export interface AdminOptions {
 
 /** Control endpoints under /_local, outside the AWS API. */
 export function registerAdminRoutes(app: FastifyInstance, options: AdminOptions): void {
-  app.get('/_local/health', async () => ({ status: 'ok', service: 'groundstation-local', storage: options.storage }));
+  // The pid tells a launcher that the answer came from the process it started, not from another on the port.
+  app.get('/_local/health', async () => ({ status: 'ok', service: 'groundstation-local', storage: options.storage, pid: process.pid }));
 }

@@ -31,7 +31,7 @@ async function startFromEnvironment(env: Record<string, string>) {
   for (let attempt = 0; attempt < 300; attempt++) {
     try {
       const health = await raw(url, 'GET', '/_local/health');
-      return { url, health: health.json, stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM')) };
+      return { url, pid: child.pid, health: health.json, stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM')) };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -85,7 +85,7 @@ describe('command line', () => {
     const env = { GSL_HOST: '127.0.0.1', GSL_PORT: String(await freePort()), GSL_DATA_DIR: dataDir, GSL_LOG_LEVEL: 'silent' };
     const server = await startFromEnvironment(env);
     try {
-      assert.deepEqual(server.health, { status: 'ok', service: 'groundstation-local', storage: 'sqlite' });
+      assert.deepEqual(server.health, { status: 'ok', service: 'groundstation-local', storage: 'sqlite', pid: server.pid });
       assert.ok(existsSync(join(dataDir, 'groundstation.sqlite')), 'the database lives in GSL_DATA_DIR');
     } finally {
       await server.stop();

@@ -40,9 +40,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// Between freePort() and the server's listen, a server or client of a test file running alongside
+// may take the port: then the start is tried again on another.
+class PortTaken extends Error {}
+
 /** Starts the real server (the built CLI) as a child process and waits until it is healthy. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const port = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(options, await freePort());
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt === 3) throw error;
+    }
+  }
+}
+
+async function launch(options: StartOptions, port: number): Promise<RunningServer> {
   const dataDir = options.dataDir ?? temporaryDataDir();
   const args = [mainScript, '--port', String(port), '--log-level', 'warn', ...(options.args ?? [])];
   args.push(...(options.inMemory ? ['--in-memory'] : ['--data-dir', dataDir]));
@@ -54,12 +67,21 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`);
+    if (child.exitCode !== null) {
+      const failure = `server exited with ${child.exitCode}: ${output}`;
+      throw output.includes('EADDRINUSE') ? new PortTaken(failure) : new Error(failure);
+    }
+    let answeredBy: number | undefined;
     try {
       const response = await fetch(`${url}/_local/health`);
-      if (response.ok) break;
+      if (response.ok) answeredBy = ((await response.json()) as { pid?: number }).pid;
     } catch {
       // not listening yet
+    }
+    if (answeredBy === child.pid) break;
+    if (answeredBy !== undefined) {
+      child.kill('SIGKILL');
+      throw new PortTaken(`port ${port} is another server's (pid ${answeredBy})`);
     }
     if (Date.now() > deadline) throw new Error(`server did not become healthy: ${output}`);
     await new Promise((r) => setTimeout(r, 50));
