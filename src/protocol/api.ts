@@ -66,11 +66,9 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
       const invoke = () => handler(input, context);
       const output = op.readonly ? options.read(invoke) : options.transaction(invoke);
       if (output instanceof Promise) {
-        // Answers released by a commit already leave together, as its waiters settle.
-        output.then(
-          (value) => sendJson(reply, 200, op.serialize(value)),
-          (error: unknown) => reply.send(error),
-        );
+        // Answers released by a commit already leave together, as its waiters settle. A failure of
+        // the work or of its serialization reaches the error handler, as a thrown one does.
+        output.then((value) => sendJson(reply, 200, op.serialize(value))).catch((error: unknown) => reply.send(error));
       } else {
         answersThisTurn.add(reply, op.serialize(output));
       }
