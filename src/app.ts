@@ -98,8 +98,7 @@ export function buildApp(options: AppOptions = {}): App {
     handlers,
     services,
     defaultScope: { ...DEFAULT_SCOPE, ...options.defaultScope },
-    // A request may reserve or cancel a contact or create an ephemeris: the scheduler's next wakeup moves.
-    transaction: (work) => commits.run(work).finally(() => scheduler.rearm()),
+    transaction: (work) => commits.run(work),
     read: (work) => commits.read(work),
     classifyFailure: (error) =>
       isDatabaseFailure(error)
@@ -109,6 +108,9 @@ export function buildApp(options: AppOptions = {}): App {
 
   const changeSources = [contactChanges(services), ephemerisChanges(services)];
   const scheduler = startChangeScheduler(services, changeSources, (work) => commits.run(work), server.log);
+  // A request may reserve or cancel a contact or create an ephemeris: the scheduler's next wakeup
+  // moves. Asked once per shared transaction, not per request.
+  commits.onSettled(() => scheduler.rearm());
 
   // Last, so every component's schema is already in place.
   if (options.maxDatabasePages !== undefined) limitDatabaseSize(db, options.maxDatabasePages);

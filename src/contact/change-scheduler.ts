@@ -93,7 +93,15 @@ export function startChangeScheduler(services: Services, sources: ChangeSource[]
   const stopListening = services.clock.onChange(() => void run());
   void run();
   return {
-    rearm: () => arm(nextChangeMs()),
+    rearm: () => {
+      try {
+        arm(nextChangeMs());
+      } catch (error) {
+        // Called as a commit settles: a failing read must not escape into the commit path.
+        log.error({ err: error }, 'reading the next scheduled change failed; retrying');
+        arm(services.clock.nowMs() + RETRY_AFTER_FAILURE_MS);
+      }
+    },
     run,
     stop() {
       stopped = true;
