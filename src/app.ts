@@ -73,7 +73,7 @@ export function buildApp(options: AppOptions = {}): App {
   const server = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    genReqId: () => clock.newId(),
+    genReqId: () => clock.newRequestId(),
     // One line per request would dominate the cost of a request; failures are logged by the API.
     logController: new LogController({ disableRequestLogging: true }),
     // No child logger per request (a measurable cost on the hot path); failures log their request id.

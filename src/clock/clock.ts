@@ -7,6 +7,8 @@ export interface ClockState {
   rate: number;
 }
 
+const COUNTER_HEX = Array.from({ length: 0x1000 }, (_, counter) => counter.toString(16).padStart(3, '0'));
+
 export type ClockListener = (previousMs: number, nowMs: number) => void;
 
 /** Where the simulated timeline is pinned to real time; enough to rebuild the clock after a restart. */
@@ -31,6 +33,10 @@ export class Clock {
   private rate: number;
   private readonly listeners = new Set<ClockListener>();
   private readonly wakeups = new Set<Wakeup>();
+  // The last version-7 id made: its millisecond, the counter within it, and the text before the counter.
+  private idMs = 0;
+  private idCounter = 0;
+  private idPrefix = '';
 
   constructor(options: { startMs?: number; rate?: number; anchor?: ClockAnchor } = {}) {
     this.anchorRealMs = options.anchor?.realMs ?? Date.now();
@@ -68,7 +74,23 @@ export class Clock {
     return { now: this.nowMs(), rate: this.rate };
   }
 
+  /**
+   * A version-7 UUID (RFC 9562): real milliseconds, a counter within the millisecond, random bits.
+   * Ids made later sort later, so the store's id index only ever appends instead of dirtying a
+   * random page per insert. Same shape as the service's ids (the model's Uuid pattern).
+   */
   newId(): string {
+    const nowMs = Date.now();
+    if (nowMs > this.idMs) {
+      this.setIdMs(nowMs);
+    } else if (++this.idCounter > 0xfff) {
+      this.setIdMs(this.idMs + 1);
+    }
+    return this.idPrefix + COUNTER_HEX[this.idCounter] + randomUUID().slice(18);
+  }
+
+  /** A request id: nothing indexes it, so it stays a plain random UUID. */
+  newRequestId(): string {
     return randomUUID();
   }
 
@@ -96,6 +118,13 @@ export class Clock {
   onChange(listener: ClockListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private setIdMs(ms: number): void {
+    const time = ms.toString(16).padStart(12, '0');
+    this.idMs = ms;
+    this.idCounter = 0;
+    this.idPrefix = `${time.slice(0, 8)}-${time.slice(8)}-7`;
   }
 
   private reanchor(simMs: number): void {

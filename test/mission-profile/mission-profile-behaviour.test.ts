@@ -66,6 +66,12 @@ describe('mission profiles through boto3', () => {
     });
   });
 
+  it('ids are version-7 UUIDs: a profile created later has an id that sorts later', () => {
+    for (const id of seeded) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.deepEqual([...seeded].sort(), seeded);
+    assert.equal(new Set(seeded).size, seeded.length);
+  });
+
   it('UpdateMissionProfile changes only the fields supplied', async () => {
     const missionProfileId = seeded[1]!;
     const streamsKmsKey = { kmsKeyArn: 'arn:aws:kms:us-east-2:111122223333:key/abc' };
