@@ -30,6 +30,7 @@ interface Logger {
   error(details: object, message: string): void;
 }
 
+// Real milliseconds, not simulated: a frozen clock must not stop the retries, nor a fast one hurry them.
 const RETRY_AFTER_FAILURE_MS = 1000;
 
 /**
@@ -43,6 +44,8 @@ export function startChangeScheduler(services: Services, sources: ChangeSource[]
   let running: Promise<void> | undefined;
   let runAgain = false;
   let stopped = false;
+  // Set while waiting to retry after a failure: until then, nothing re-arms for a change already due.
+  let retryTimer: NodeJS.Timeout | undefined;
 
   const nextChangeMs = () => {
     const moments = sources.map((source) => source.nextChangeMs()).filter((atMs) => atMs !== undefined);
@@ -64,8 +67,16 @@ export function startChangeScheduler(services: Services, sources: ChangeSource[]
     armedAtMs = atMs;
     cancelWakeup = atMs === undefined ? undefined : services.clock.wakeAt(atMs, () => {
       armedAtMs = undefined;
-      void run();
+      // A retry already waits for its pause; a wakeup armed meanwhile must not cut it short.
+      if (!retryTimer) void run();
     });
+  };
+
+  const retryLater = (error: unknown, message: string) => {
+    log.error({ err: error }, message);
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => void run(), RETRY_AFTER_FAILURE_MS);
+    retryTimer.unref();
   };
 
   const run = (): Promise<void> => {
@@ -76,12 +87,13 @@ export function startChangeScheduler(services: Services, sources: ChangeSource[]
     running = (async () => {
       do {
         runAgain = false;
+        clearTimeout(retryTimer);
+        retryTimer = undefined;
         try {
           await transaction(publishDue);
           arm(nextChangeMs());
         } catch (error) {
-          log.error({ err: error }, 'publishing scheduled changes failed; retrying');
-          arm(services.clock.nowMs() + RETRY_AFTER_FAILURE_MS);
+          retryLater(error, 'publishing scheduled changes failed; retrying');
         }
       } while (runAgain && !stopped);
     })().finally(() => {
@@ -94,17 +106,18 @@ export function startChangeScheduler(services: Services, sources: ChangeSource[]
   void run();
   return {
     rearm: () => {
+      if (retryTimer) return;
       try {
         arm(nextChangeMs());
       } catch (error) {
         // Called as a commit settles: a failing read must not escape into the commit path.
-        log.error({ err: error }, 'reading the next scheduled change failed; retrying');
-        arm(services.clock.nowMs() + RETRY_AFTER_FAILURE_MS);
+        retryLater(error, 'reading the next scheduled change failed; retrying');
       }
     },
     run,
     stop() {
       stopped = true;
+      clearTimeout(retryTimer);
       stopListening();
       cancelWakeup?.();
     },

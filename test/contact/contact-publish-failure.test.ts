@@ -1,0 +1,76 @@
+import { CreateConfigCommand, type ConfigTypeData } from '@aws-sdk/client-groundstation';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { boto3Ok, jsClient } from '../support/clients.js';
+import { configData } from '../support/fixtures.js';
+import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
+import { CLOCK_START, createDownlinkProfile, moveClock, noaa20Arn, weekFromStart } from './contact-support.js';
+
+const FAILED_PUBLISH = /publishing scheduled changes failed; retrying/g;
+const CONTACTS = 4;
+
+describe('publishing contact changes on a full database', () => {
+  const dataDir = temporaryDataDir();
+  const eventsFile = join(dataDir, 'events.jsonl');
+  // A frozen clock: retries must not wait for simulated time to move.
+  const args = ['--clock-start', CLOCK_START, '--clock-rate', '0', '--events-file', eventsFile];
+  let server: RunningServer | undefined;
+  after(() => server?.stop());
+
+  it('is retried about once a second of real time, not in a loop, and each change is published once space is back', async () => {
+    server = await startServer({ dataDir, args });
+    const satelliteArn = await noaa20Arn(server.url);
+    const { missionProfileArn } = await createDownlinkProfile(server.url);
+    const { contactList } = await boto3Ok(server.url, {
+      op: 'list_contacts',
+      params: { statusList: ['AVAILABLE'], ...weekFromStart(), groundStation: 'Ohio 1', missionProfileArn, satelliteArn },
+    });
+    const windows = contactList.slice(0, CONTACTS);
+    const contactIds: string[] = [];
+    for (const window of windows) {
+      const params = { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime };
+      contactIds.push((await boto3Ok(server.url, { op: 'reserve_contact', params })).contactId);
+    }
+    await server.stop();
+
+    // 1 page is below any database: SQLite caps the file at its size at start-up. Filled up, it has
+    // no room for the contacts' many pass events.
+    server = await startServer({ dataDir, args, env: { GSL_MAX_DATABASE_PAGES: '1' } });
+    const client = jsClient(server.url);
+    const padding = { padding: 'x'.repeat(2000) };
+    for (let index = 0, full = false; !full; index++) {
+      assert.ok(index < 500, 'the database filled up');
+      full = await client
+        .send(new CreateConfigCommand({ name: `filler ${index}`, configData: configData.tracking as ConfigTypeData, tags: padding }))
+        .then(
+          () => false,
+          () => true,
+        );
+    }
+    const lastEnd = windows[windows.length - 1].postPassEndTime;
+    await moveClock(server.url, { set: lastEnd + 1 });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const attempts = server.output().match(FAILED_PUBLISH)?.length ?? 0;
+    assert.ok(attempts >= 2 && attempts <= 6, `${attempts} attempts to publish in 3 s`);
+    const described = await boto3Ok(server.url, { op: 'describe_contact', params: { contactId: contactIds[0] } });
+    assert.equal(described.contactStatus, 'COMPLETED');
+    await server.stop();
+
+    server = await startServer({ dataDir, args });
+    await moveClock(server.url, { advanceSeconds: 1 });
+    await server.stop();
+    const events = readFileSync(eventsFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((event) => event['detail-type'] === 'Ground Station Contact State Change');
+    for (const contactId of contactIds) {
+      assert.deepEqual(
+        events.filter((event) => event.detail.contactId === contactId).map((event) => event.detail.contactStatus),
+        ['SCHEDULING', 'SCHEDULED', 'PREPASS', 'PASS', 'POSTPASS', 'COMPLETED'],
+      );
+    }
+  });
+});
