@@ -63,7 +63,7 @@ export function recordPublished(services: Services, scope: Scope, contactId: str
   if (ended) releaseResources(services, scope, contactId);
   const prepared = reached.some((entry) => entry.status === 'PREPASS');
   if (prepared && !updated.visibilityFrozen && (ended || reached.some((entry) => entry.atMs >= contact.startMs))) {
-    const visibility = currentVisibility({ ...services, scope }, updated, activeVersion(updated).satelliteArn);
+    const visibility = currentVisibility({ ...services, scope }, updated, activeVersion(updated));
     updated = { ...updated, visibility, visibilityFrozen: true };
   }
   services.store.replace(scope, CONTACT_KIND, contactId, updated);

@@ -1,5 +1,5 @@
 import type { EphemerisResponseData } from '../api/shapes.js';
-import { activeEphemeris, type EphemerisContext } from '../ephemeris/active-ephemeris.js';
+import { activeEphemeris, type ActiveEphemeris, type EphemerisContext } from '../ephemeris/active-ephemeris.js';
 import type { GroundStation } from '../ground-station/ground-stations.js';
 import { lookAngles, type Pass } from '../orbit/index.js';
 import type { Satellite } from '../satellite/satellites.js';
@@ -9,9 +9,12 @@ export interface SatelliteTrack extends PassSource {
   ephemeris: EphemerisResponseData;
 }
 
-/** The trajectory contacts at `atMs` use: the satellite's active ephemeris then (SEMANTICS §5.2). */
-export function satelliteTrack(context: EphemerisContext, satellite: Satellite, atMs: number): SatelliteTrack {
-  const active = activeEphemeris(context, satellite.satelliteId, atMs);
+/**
+ * The trajectory contacts at `atMs` use: the satellite's active ephemeris then (SEMANTICS §5.2), or
+ * the one a contact's tracking overrides name.
+ */
+export function satelliteTrack(context: EphemerisContext, satellite: Satellite, atMs: number, overriding?: ActiveEphemeris): SatelliteTrack {
+  const active = overriding ?? activeEphemeris(context, satellite.satelliteId, atMs);
   return {
     trajectory: active.trajectory,
     cacheKey: active.cacheKey,

@@ -1,15 +1,9 @@
 import type { Services } from '../api/context.js';
-import type { TrackingOverrides } from '../api/shapes.js';
 import { DATAFLOW_ENDPOINT_GROUP_KIND } from '../dataflow-endpoint-group/dataflow-endpoint-group-record.js';
 import { EPHEMERIS_KIND } from '../ephemeris/ephemeris-record.js';
 import type { ResourceKey, Scope } from '../store/resources.js';
 import { CONTACT_KIND, activeVersion, type ContactRecord } from './contact-record.js';
-
-/** The ephemeris tracking overrides name, if any. */
-export function overrideEphemerisId(overrides: TrackingOverrides | undefined): string | undefined {
-  const settings = overrides?.programTrackSettings;
-  return settings?.tle?.ephemerisId ?? settings?.oem?.ephemerisId ?? settings?.azEl?.ephemerisId;
-}
+import { overrideEphemerisRef } from './contact-tracking.js';
 
 /**
  * While it is not terminal, a contact holds references to its endpoint groups (each in its own
@@ -18,7 +12,7 @@ export function overrideEphemerisId(overrides: TrackingOverrides | undefined): s
  */
 export function holdResources(services: Services, scope: Scope, contactId: string, contact: ContactRecord): void {
   const targets: ResourceKey[] = contact.heldGroups.map((group) => ({ kind: DATAFLOW_ENDPOINT_GROUP_KIND, id: group.id, region: group.region }));
-  const ephemerisId = overrideEphemerisId(activeVersion(contact).trackingOverrides);
+  const ephemerisId = overrideEphemerisRef(activeVersion(contact).trackingOverrides)?.ephemerisId;
   if (ephemerisId) targets.push({ kind: EPHEMERIS_KIND, id: ephemerisId });
   services.store.setReferences(scope, { kind: CONTACT_KIND, id: contactId }, targets);
 }

@@ -3,6 +3,7 @@ import type { EphemerisContext } from '../ephemeris/active-ephemeris.js';
 import type { StoredResource } from '../store/resources.js';
 import { activeVersion, type ContactRecord, type ContactVersionRecord } from './contact-record.js';
 import { contactTimeline, statusAt } from './contact-timeline.js';
+import { overrideEphemerisRef } from './contact-tracking.js';
 import { shownVisibility } from './contact-visibility.js';
 
 const date = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
@@ -28,7 +29,7 @@ export function contactData(context: EphemerisContext, resource: StoredResource<
   const status = statusAt(contact, nowMs, timeline);
   // Visibility is shown once the contact has reached PREPASS (absent while SCHEDULING/SCHEDULED).
   const prepared = timeline.some((entry) => entry.subject === 'contact' && entry.status === 'PREPASS' && entry.atMs <= nowMs);
-  const visibility = prepared ? shownVisibility(context, contact, version.satelliteArn) : undefined;
+  const visibility = prepared ? shownVisibility(context, contact, version) : undefined;
   return {
     contactId: resource.id,
     missionProfileArn: contact.missionProfileArn,
@@ -44,7 +45,7 @@ export function contactData(context: EphemerisContext, resource: StoredResource<
     region: context.scope.region,
     tags: Object.keys(resource.tags).length > 0 ? resource.tags : undefined,
     ...(visibility ? { visibilityStartTime: new Date(visibility.startMs), visibilityEndTime: new Date(visibility.endMs) } : {}),
-    ephemeris: contact.ephemeris,
+    ephemeris: overrideEphemerisRef(version.trackingOverrides) ?? contact.ephemeris,
     version: versionView(version),
   };
 }

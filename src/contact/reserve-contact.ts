@@ -1,14 +1,14 @@
 import type { Handler, OperationContext } from '../api/context.js';
 import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
-import { EPHEMERIS_KIND } from '../ephemeris/ephemeris-record.js';
 import type { GroundStation } from '../ground-station/ground-stations.js';
 import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, contactArn, type ContactRecord } from './contact-record.js';
 import { publishDueChanges } from './contact-events.js';
 import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
 import { passContaining, peakElevation, satelliteTrack } from './contact-passes.js';
-import { holdResources, overrideEphemerisId } from './contact-resources.js';
+import { holdResources } from './contact-resources.js';
 import { contactSettings } from './contact-settings.js';
+import { overrideTracking } from './contact-tracking.js';
 import { dataflowList, edgeConfigs, snapshotProfile } from './contact-snapshot.js';
 import { chooseEndpointGroups } from './endpoint-group-choice.js';
 import { roundElevation } from './pass-cache.js';
@@ -39,15 +39,18 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
       'endTime',
     );
   }
-  const ephemerisId = overrideEphemerisId(input.trackingOverrides);
-  if (ephemerisId && !context.store.get(context.scope, EPHEMERIS_KIND, ephemerisId)) {
-    throw new ResourceNotFoundException(`Ephemeris ${ephemerisId} was not found`);
+  const tracking = overrideTracking(context, input.trackingOverrides, satellite.satelliteId, startMs, endMs);
+  if (tracking.problem) {
+    const { code, message } = tracking.problem;
+    throw code === 'EPHEMERIS_NOT_FOUND' || code === 'AZEL_EPHEMERIS_NOT_FOUND'
+      ? new ResourceNotFoundException(message)
+      : new InvalidParameterException(message, 'trackingOverrides');
   }
 
   const snapshot = snapshotProfile(context, profile.doc);
   const prePassStartMs = startMs - (profile.doc.contactPrePassDurationSeconds ?? 0) * 1000;
   const postPassEndMs = endMs + (profile.doc.contactPostPassDurationSeconds ?? 0) * 1000;
-  const track = satelliteTrack(context, satellite, startMs);
+  const track = satelliteTrack(context, satellite, startMs, tracking.ephemeris);
   const pass = passContaining(track, station, startMs, endMs);
   const outcome = schedulingOutcome(context, station, { nowMs, startMs, endMs, prePassStartMs, postPassEndMs, hasPass: !!pass }, snapshot);
 

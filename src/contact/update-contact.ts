@@ -1,10 +1,10 @@
 import type { Handler, OperationContext } from '../api/context.js';
-import type { UpdateContactRequest, VersionFailureReasonCode } from '../api/shapes.js';
+import type { UpdateContactRequest } from '../api/shapes.js';
 import { InvalidParameterException } from '../api/errors.js';
-import { EPHEMERIS_KIND } from '../ephemeris/ephemeris-record.js';
 import { findSatelliteByArn } from '../satellite/satellites.js';
-import { activeVersion, CONTACT_KIND, getContactRecord, type ContactVersionRecord } from './contact-record.js';
-import { holdResources, overrideEphemerisId } from './contact-resources.js';
+import { activeVersion, CONTACT_KIND, getContactRecord, type ContactRecord, type ContactVersionRecord } from './contact-record.js';
+import { holdResources } from './contact-resources.js';
+import { overrideTracking, type TrackingProblem } from './contact-tracking.js';
 import { holdsResources, statusAt, TERMINAL_STATUSES } from './contact-timeline.js';
 
 /**
@@ -21,7 +21,7 @@ export const updateContact: Handler<'UpdateContact'> = (input, context) => {
   if (TERMINAL_STATUSES.has(status)) throw new InvalidParameterException(`Contact ${id} is ${status} and can no longer be updated`, 'contactId');
 
   const previous = activeVersion(doc);
-  const failure = updateFailure(context, input);
+  const failure = updateFailure(context, input, doc);
   const version: ContactVersionRecord = {
     versionId: doc.versions.length + 1,
     status: failure ? 'FAILED_TO_UPDATE' : 'ACTIVE',
@@ -41,13 +41,10 @@ export const updateContact: Handler<'UpdateContact'> = (input, context) => {
   return { contactId: id, versionId: version.versionId };
 };
 
-function updateFailure(context: OperationContext, input: UpdateContactRequest): { code: VersionFailureReasonCode; message: string } | undefined {
-  if (input.satelliteArn !== undefined && !findSatelliteByArn(context, input.satelliteArn)) {
-    return { code: 'INVALID_SATELLITE_ARN', message: `Satellite ${input.satelliteArn} was not found` };
-  }
-  const ephemerisId = overrideEphemerisId(input.trackingOverrides);
-  if (ephemerisId && !context.store.get(context.scope, EPHEMERIS_KIND, ephemerisId)) {
-    return { code: 'EPHEMERIS_NOT_FOUND', message: `Ephemeris ${ephemerisId} was not found` };
-  }
-  return undefined;
+function updateFailure(context: OperationContext, input: UpdateContactRequest, contact: ContactRecord): TrackingProblem | undefined {
+  const satelliteArn = input.satelliteArn ?? activeVersion(contact).satelliteArn;
+  const satellite = findSatelliteByArn(context, satelliteArn);
+  if (!satellite) return { code: 'INVALID_SATELLITE_ARN', message: `Satellite ${satelliteArn} was not found` };
+  const overrides = input.trackingOverrides ?? activeVersion(contact).trackingOverrides;
+  return overrideTracking(context, overrides, satellite.satelliteId, contact.startMs, contact.endMs).problem;
 }

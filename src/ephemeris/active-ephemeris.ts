@@ -37,12 +37,22 @@ export function activeEphemeris(context: EphemerisContext, satelliteId: string, 
     .filter(({ doc }) => doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED' && atMs < doc.expirationTimeMs!)
     .sort((a, b) => b.doc.priority - a.doc.priority || b.doc.changedMs - a.doc.changedMs || b.seq - a.seq);
   for (const { id, doc } of candidates) {
-    const trajectory = cachedTrajectory(`ephemeris/${id}`, () => customerTrajectory(doc));
-    const coverage = trajectory.coverage;
-    if (coverage && (atMs < coverage.startMs || atMs > coverage.endMs)) continue;
-    return { trajectory, ephemerisId: id, ephemerisType: doc.ephemerisType, cacheKey: `ephemeris/${id}`, name: doc.name, tle: tleAt(doc, atMs) };
+    const ephemeris = customerEphemeris(id, doc, atMs);
+    if (covers(ephemeris, atMs, atMs)) return ephemeris;
   }
   return defaultEphemeris(satellite);
+}
+
+/** A customer ephemeris (a validated one) as a source of positions, whatever its status. */
+export function customerEphemeris(id: string, doc: EphemerisRecord, atMs: number): ActiveEphemeris {
+  const trajectory = cachedTrajectory(`ephemeris/${id}`, () => customerTrajectory(doc));
+  return { trajectory, ephemerisId: id, ephemerisType: doc.ephemerisType, cacheKey: `ephemeris/${id}`, name: doc.name, tle: tleAt(doc, atMs) };
+}
+
+/** Whether the ephemeris's data positions the satellite over all of [startMs, endMs]. */
+export function covers(ephemeris: ActiveEphemeris, startMs: number, endMs: number): boolean {
+  const coverage = ephemeris.trajectory.coverage;
+  return !coverage || (startMs >= coverage.startMs && endMs <= coverage.endMs);
 }
 
 function defaultEphemeris(satellite: Satellite): ActiveEphemeris {

@@ -1,0 +1,66 @@
+import type { TrackingOverrides, VersionFailureReasonCode } from '../api/shapes.js';
+import { covers, customerEphemeris, type ActiveEphemeris, type EphemerisContext } from '../ephemeris/active-ephemeris.js';
+import { EPHEMERIS_KIND, ephemerisStatus, type EphemerisRecord } from '../ephemeris/ephemeris-record.js';
+
+export interface TrackingProblem {
+  code: VersionFailureReasonCode;
+  message: string;
+}
+
+/** What a contact tracks with: the named ephemeris, or why it cannot; neither when none is named. */
+export interface OverrideTracking {
+  ephemeris?: ActiveEphemeris;
+  problem?: TrackingProblem;
+}
+
+/**
+ * The ephemeris a contact's tracking overrides name, checked against the contact's satellite and
+ * window. A usable TLE or OEM ephemeris tracks the contact instead of the satellite's active one;
+ * the checks and their order are our choice, each failure with the VersionFailureReasonCode that
+ * names it. Az-el ephemerides cannot be created here, so an az-el override never finds one.
+ */
+export function overrideTracking(
+  context: EphemerisContext,
+  overrides: TrackingOverrides | undefined,
+  satelliteId: string,
+  startMs: number,
+  endMs: number,
+): OverrideTracking {
+  const settings = overrides?.programTrackSettings;
+  if (!settings) return {};
+  if (settings.azEl) {
+    return { problem: { code: 'AZEL_EPHEMERIS_NOT_FOUND', message: `Az-el ephemeris ${settings.azEl.ephemerisId} was not found` } };
+  }
+  const wanted = settings.tle ? 'TLE' : 'OEM';
+  const ephemerisId = (settings.tle ?? settings.oem)!.ephemerisId;
+  const stored = context.store.get<EphemerisRecord>(context.scope, EPHEMERIS_KIND, ephemerisId);
+  if (!stored) return { problem: { code: 'EPHEMERIS_NOT_FOUND', message: `Ephemeris ${ephemerisId} was not found` } };
+  const record = stored.doc;
+  if (record.ephemerisType !== wanted) {
+    const message = `Ephemeris ${ephemerisId} holds ${record.ephemerisType} data; the override names a ${wanted} ephemeris`;
+    return { problem: { code: 'INVALID_UPDATE_CONTACT_REQUEST', message } };
+  }
+  if (record.satelliteId !== satelliteId) {
+    const message = `Ephemeris ${ephemerisId} belongs to satellite ${record.satelliteId}, not to the contact's satellite ${satelliteId}`;
+    return { problem: { code: 'SATELLITE_DOES_NOT_MATCH_EPHEMERIS', message } };
+  }
+  const status = ephemerisStatus(record, context.clock.nowMs());
+  if (status !== 'ENABLED') {
+    return { problem: { code: 'EPHEMERIS_NOT_ENABLED', message: `Ephemeris ${ephemerisId} is ${status}; only an ENABLED ephemeris can track a contact` } };
+  }
+  const ephemeris = customerEphemeris(ephemerisId, record, startMs);
+  if (endMs > record.expirationTimeMs! || !covers(ephemeris, startMs, endMs)) {
+    const message = `Ephemeris ${ephemerisId} does not cover the contact from ${new Date(startMs).toISOString()} to ${new Date(endMs).toISOString()}`;
+    return { problem: { code: 'EPHEMERIS_TIME_RANGE_INVALID', message } };
+  }
+  return { ephemeris };
+}
+
+/** The ephemeris a version's overrides name, as contacts show it (`ephemeris` in ContactData). */
+export function overrideEphemerisRef(overrides: TrackingOverrides | undefined) {
+  const settings = overrides?.programTrackSettings;
+  if (settings?.tle) return { ephemerisId: settings.tle.ephemerisId, ephemerisType: 'TLE' as const };
+  if (settings?.oem) return { ephemerisId: settings.oem.ephemerisId, ephemerisType: 'OEM' as const };
+  if (settings?.azEl) return { ephemerisId: settings.azEl.ephemerisId, ephemerisType: 'AZ_EL' as const };
+  return undefined;
+}
