@@ -2,19 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { EventBus } from '../events/bus.js';
 import { parseLastEventId, streamEvents } from '../events/sse.js';
 
-/** GET /_local/events: every event, live, as server-sent events. */
+const ACCOUNT = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * GET /_local/events: every event, live, as server-sent events; `?account=` and `?region=` keep
+ * only the events of one account or region (each account sees its own, as with EventBridge).
+ */
 export function registerEventRoutes(app: FastifyInstance, bus: EventBus): void {
-  app.get('/_local/events', (request, reply) => {
+  app.get<{ Querystring: { account?: string; region?: string } }>('/_local/events', (request, reply) => {
+    const refuse = (message: string) => reply.code(400).header('content-type', 'application/json').send(JSON.stringify({ message }));
     const header = request.headers['last-event-id'];
     const afterSeq = parseLastEventId(Array.isArray(header) ? header[0] : header);
-    if (Number.isNaN(afterSeq)) {
-      return reply
-        .code(400)
-        .header('content-type', 'application/json')
-        .send(JSON.stringify({ message: `Last-Event-ID must be an event id sent by this stream, not ${String(header)}` }));
-    }
+    if (Number.isNaN(afterSeq)) return refuse(`Last-Event-ID must be an event id sent by this stream, not ${String(header)}`);
+    const { account, region } = request.query;
+    if (account !== undefined && !ACCOUNT.test(account)) return refuse(`account must be a 12-digit AWS account id, not ${account}`);
+    if (region !== undefined && !REGION.test(region)) return refuse(`region must be an AWS region name such as us-east-2, not ${region}`);
     reply.hijack();
-    streamEvents(bus, reply.raw, afterSeq);
+    streamEvents(bus, reply.raw, afterSeq, (envelope) => (account === undefined || envelope.account === account) && (region === undefined || envelope.region === region));
     return reply;
   });
 }

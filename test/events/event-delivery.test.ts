@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createAgentGroups, registerAgentRequest } from '../agent/agent-fixtures.js';
-import { ACCOUNT, boto3, boto3Ok, REGION } from '../support/clients.js';
+import { ACCOUNT, boto3, boto3Ok, OTHER_ACCOUNT, REGION } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
 import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
 import { eventually, openEventStream, readJsonl, WebhookReceiver, type Envelope } from './event-sinks.js';
@@ -85,6 +85,37 @@ describe('event delivery to the stream, the JSONL file and webhooks', () => {
     await stream.close();
     assert.deepEqual(groupIdsOf(stream.events.map((event) => event.envelope)), [marker!.id]);
     assert.ok(!groupIdsOf(readJsonl(eventsFile)).includes(undone!.id));
+  });
+
+  it('the stream keeps only one account\'s or region\'s events when asked, and refuses a malformed filter', async () => {
+    const other = { account: OTHER_ACCOUNT };
+    const [all, mine, theirs, elsewhere] = await Promise.all([
+      openEventStream(server.url),
+      openEventStream(server.url, undefined, `?account=${ACCOUNT}&region=${REGION}`),
+      openEventStream(server.url, undefined, `?account=${OTHER_ACCOUNT}`),
+      openEventStream(server.url, undefined, '?region=eu-north-1'),
+    ]);
+    const [ours] = await createAgentGroups(server.url, 1);
+    const [their] = await createAgentGroups(server.url, 1, other);
+    await boto3Ok(server.url, { op: 'register_agent', params: registerAgentRequest([ours!.arn]) });
+    await boto3Ok(server.url, { op: 'register_agent', params: registerAgentRequest([their!.arn]) }, other);
+    await eventually('both events', () => all.events, (events) => events.length >= 2);
+    await eventually('their event', () => theirs.events, (events) => events.length >= 1);
+    await eventually('our event', () => mine.events, (events) => events.length >= 1);
+    for (const stream of [all, mine, theirs, elsewhere]) await stream.close();
+    assert.deepEqual(groupIdsOf(all.events.map((event) => event.envelope)), [ours!.id, their!.id]);
+    assert.deepEqual(groupIdsOf(mine.events.map((event) => event.envelope)), [ours!.id]);
+    assert.deepEqual(groupIdsOf(theirs.events.map((event) => event.envelope)), [their!.id]);
+    assert.deepEqual(elsewhere.events, []);
+
+    for (const [query, message] of [
+      ['?account=12', /account must be a 12-digit AWS account id, not 12/],
+      ['?region=Mars', /region must be an AWS region name such as us-east-2, not Mars/],
+    ] as const) {
+      const response = await fetch(`${server.url}/_local/events${query}`);
+      assert.equal(response.status, 400);
+      assert.match(((await response.json()) as { message: string }).message, message);
+    }
   });
 
   it('a crash (SIGKILL) neither loses nor repeats file and webhook deliveries', async () => {

@@ -77,9 +77,9 @@ export interface StreamedEvent {
 }
 
 /** Reads GET /_local/events; resolves once the stream is open, so later events are all seen. */
-export async function openEventStream(url: string, lastEventId?: number) {
+export async function openEventStream(url: string, lastEventId?: number, query = '') {
   const abort = new AbortController();
-  const response = await fetch(`${url}/_local/events`, {
+  const response = await fetch(`${url}/_local/events${query}`, {
     headers: lastEventId === undefined ? {} : { 'last-event-id': String(lastEventId) },
     signal: abort.signal,
   });
