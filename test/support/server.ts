@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,8 +25,16 @@ export interface StartOptions {
 // The shipped artifact: the bundled server, as `npm start` and the bin run it.
 export const mainScript = resolve(projectRoot, 'dist/groundstation-local.mjs');
 
+// Every data directory a test file made goes when that file's process exits.
+const madeDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 export function temporaryDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'gsl-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'gsl-test-'));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export async function freePort(): Promise<number> {
