@@ -17,7 +17,8 @@ export interface OverrideTracking {
  * The ephemeris a contact's tracking overrides name, checked against the contact's satellite and
  * window. A usable TLE or OEM ephemeris tracks the contact instead of the satellite's active one;
  * the checks and their order are our choice, each failure with the VersionFailureReasonCode that
- * names it. Az-el ephemerides cannot be created here, so an az-el override never finds one.
+ * names it. Az-el ephemerides cannot be created here, so an az-el override names an unknown
+ * ephemeris or one of another kind.
  */
 export function overrideTracking(
   context: EphemerisContext,
@@ -26,18 +27,18 @@ export function overrideTracking(
   startMs: number,
   endMs: number,
 ): OverrideTracking {
-  const settings = overrides?.programTrackSettings;
-  if (!settings) return {};
-  if (settings.azEl) {
-    return { problem: { code: 'AZEL_EPHEMERIS_NOT_FOUND', message: `Az-el ephemeris ${settings.azEl.ephemerisId} was not found` } };
-  }
-  const wanted = settings.tle ? 'TLE' : 'OEM';
-  const ephemerisId = (settings.tle ?? settings.oem)!.ephemerisId;
+  const named = overrideEphemerisRef(overrides);
+  if (!named) return {};
+  const { ephemerisId, ephemerisType: wanted } = named;
   const stored = context.store.get<EphemerisRecord>(context.scope, EPHEMERIS_KIND, ephemerisId);
-  if (!stored) return { problem: { code: 'EPHEMERIS_NOT_FOUND', message: `Ephemeris ${ephemerisId} was not found` } };
+  if (!stored) {
+    return wanted === 'AZ_EL'
+      ? { problem: { code: 'AZEL_EPHEMERIS_NOT_FOUND', message: `Az-el ephemeris ${ephemerisId} was not found` } }
+      : { problem: { code: 'EPHEMERIS_NOT_FOUND', message: `Ephemeris ${ephemerisId} was not found` } };
+  }
   const record = stored.doc;
   if (record.ephemerisType !== wanted) {
-    const message = `Ephemeris ${ephemerisId} holds ${record.ephemerisType} data; the override names a ${wanted} ephemeris`;
+    const message = `Ephemeris ${ephemerisId} holds ${record.ephemerisType} data; the override names it as ${wanted}`;
     return { problem: { code: 'INVALID_UPDATE_CONTACT_REQUEST', message } };
   }
   if (record.satelliteId !== satelliteId) {

@@ -59,16 +59,18 @@ describe('tracking overrides name the ephemeris a contact tracks with (ReserveCo
       { op: 'reserve_contact', params: { ...reserveParams, trackingOverrides: tle(ids.snpp) } },
       { op: 'reserve_contact', params: { ...reserveParams, trackingOverrides: tle(ids.disabled) } },
       { op: 'reserve_contact', params: { ...reserveParams, trackingOverrides: tle(ids.short) } },
+      { op: 'reserve_contact', params: { ...reserveParams, trackingOverrides: azEl(MISSING) } },
       { op: 'list_contacts', params: { statusList: ['SCHEDULING', 'SCHEDULED'], startTime: WEEK[0], endTime: WEEK[1] } },
     ]);
     assertBoto3Error(outcomes[0], { code: 'ResourceNotFoundException', status: 434, message: new RegExp(`Ephemeris ${MISSING} was not found`) });
-    assertBoto3Error(outcomes[1], { code: 'ResourceNotFoundException', status: 434, message: /Az-el ephemeris .* was not found/ });
     const refused = { code: 'InvalidParameterException', status: 431, parameterName: 'trackingOverrides' };
-    assertBoto3Error(outcomes[2], { ...refused, message: /holds OEM data; the override names a TLE ephemeris/ });
+    assertBoto3Error(outcomes[1], { ...refused, message: /holds TLE data; the override names it as AZ_EL/ });
+    assertBoto3Error(outcomes[2], { ...refused, message: /holds OEM data; the override names it as TLE/ });
     assertBoto3Error(outcomes[3], { ...refused, message: new RegExp(`belongs to satellite ${SNPP!.satelliteId}`) });
     assertBoto3Error(outcomes[4], { ...refused, message: /is DISABLED; only an ENABLED ephemeris can track a contact/ });
     assertBoto3Error(outcomes[5], { ...refused, message: /does not cover the contact/ });
-    assert.deepEqual(outcomes[6]!.result.contactList, []);
+    assertBoto3Error(outcomes[6], { code: 'ResourceNotFoundException', status: 434, message: new RegExp(`Az-el ephemeris ${MISSING} was not found`) });
+    assert.deepEqual(outcomes[7]!.result.contactList, []);
   });
 
   it('a contact reserved with a TLE override tracks with that ephemeris, and holds it against deletion', async () => {
