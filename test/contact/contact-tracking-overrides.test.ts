@@ -135,5 +135,18 @@ describe('tracking overrides name the ephemeris a contact tracks with (ReserveCo
     ]);
     assert.equal(released!.result.ephemerisId, ids.ahead);
     assertBoto3Error(held, { code: 'ResourceInUseException', status: 409 });
+
+    // A version that changes only the satellite carries the override on, so it is checked again.
+    const { satellites } = await boto3Ok(server.url, { op: 'list_satellites' });
+    const snppArn = satellites.find((satellite: any) => satellite.satelliteId === SNPP!.satelliteId).satelliteArn;
+    const carried = await boto3Ok(server.url, { op: 'update_contact', params: { contactId, satelliteArn: snppArn } });
+    const [version, current] = await boto3(server.url, [
+      { op: 'describe_contact_version', params: { contactId, versionId: carried.versionId } },
+      { op: 'describe_contact', params: { contactId } },
+    ]);
+    assert.deepEqual(
+      [version!.result.version.status, version!.result.version.failureCodes, current!.result.version.versionId],
+      ['FAILED_TO_UPDATE', ['SATELLITE_DOES_NOT_MATCH_EPHEMERIS'], 8],
+    );
   });
 });
