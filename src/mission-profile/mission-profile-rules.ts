@@ -13,6 +13,9 @@ const ALLOWED_EDGES: Partial<Record<ConfigCapabilityType, readonly ConfigCapabil
   'dataflow-endpoint': ['antenna-uplink'],
 };
 
+// The resolved config carries its seq, so storing the reference needs no second lookup.
+const referenceTo = (resolved: ResolvedConfig): ResourceKey => ({ kind: CONFIG_KIND, id: resolved.id, seq: resolved.config.seq });
+
 const edgeError = (message: string) => new InvalidParameterException(message, 'dataflowEdges');
 
 /**
@@ -22,12 +25,12 @@ const edgeError = (message: string) => new InvalidParameterException(message, 'd
 export function checkMissionProfile(context: OperationContext, profile: MissionProfileRecord): ResourceKey[] {
   const tracking = resolveConfigArn(context, profile.trackingConfigArn, 'trackingConfigArn');
   requireType(tracking, 'tracking', 'trackingConfigArn');
-  const references = new Map<string, ResourceKey>([[tracking.id, { kind: CONFIG_KIND, id: tracking.id }]]);
+  const references = new Map<string, ResourceKey>([[tracking.id, referenceTo(tracking)]]);
 
   if (profile.telemetrySinkConfigArn !== undefined) {
     const sink = resolveConfigArn(context, profile.telemetrySinkConfigArn, 'telemetrySinkConfigArn');
     requireType(sink, 'telemetry-sink', 'telemetrySinkConfigArn');
-    references.set(sink.id, { kind: CONFIG_KIND, id: sink.id });
+    references.set(sink.id, referenceTo(sink));
   }
 
   if (profile.dataflowEdges.length === 0) {
@@ -53,8 +56,8 @@ export function checkMissionProfile(context: OperationContext, profile: MissionP
     const key = `${from.id}/${from.outputNode ?? ''}>${to.id}`;
     if (seen.has(key)) throw edgeError(`${label} repeats an earlier edge`);
     seen.add(key);
-    references.set(from.id, { kind: CONFIG_KIND, id: from.id });
-    references.set(to.id, { kind: CONFIG_KIND, id: to.id });
+    references.set(from.id, referenceTo(from));
+    references.set(to.id, referenceTo(to));
   }
 
   const destinations = new Set(edges.map(({ to }) => to.id));

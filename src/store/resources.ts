@@ -18,6 +18,8 @@ export interface ResourceKey {
   id: string;
   /** A target in another region of the same account (a contact holding another region's group). */
   region?: string;
+  /** The target's seq, when the caller holds the stored target already: linking need not look it up. */
+  seq?: number;
 }
 
 // Every resource of every kind lives in one table, scoped by (account, region). `seq` only grows,
@@ -103,7 +105,7 @@ export class ResourceStore {
   private readonly selectSeq;
   private readonly deleteLinksFrom;
   private readonly deleteLinksTo;
-  private readonly insertLink;
+  private readonly insertLinks;
   private readonly selectReferrers;
   private readonly countKind;
 
@@ -126,10 +128,13 @@ export class ResourceStore {
     );
     this.deleteLinksFrom = db.prepare('DELETE FROM resource_links WHERE from_seq = ?');
     this.deleteLinksTo = db.prepare('DELETE FROM resource_links WHERE to_seq = ?');
-    this.insertLink = db.prepare('INSERT OR IGNORE INTO resource_links (to_seq, from_seq) VALUES (?, ?)');
+    // One statement for all of a resource's targets: a create links several, and each run costs.
+    this.insertLinks = db.prepare<[number, string]>(
+      'INSERT OR IGNORE INTO resource_links (to_seq, from_seq) SELECT value, ? FROM json_each(?)',
+    );
     this.selectReferrers = db.prepare<[number], Required<ResourceKey>>(
       // In the order the referring resources were created, so messages that name them are stable.
-      `SELECT x.kind, x.id, x.region FROM resource_links l JOIN resources x ON x.seq = l.from_seq
+      `SELECT x.kind, x.id, x.region, x.seq FROM resource_links l JOIN resources x ON x.seq = l.from_seq
        WHERE l.to_seq = ? ORDER BY l.from_seq`,
     );
     this.countKind = db.prepare<[string, string, string], { n: number }>(
@@ -225,10 +230,12 @@ export class ResourceStore {
   }
 
   private link(scope: Scope, fromSeq: number, targets: readonly ResourceKey[]): void {
+    const toSeqs: number[] = [];
     for (const target of targets) {
-      const toSeq = this.seqOf({ account: scope.account, region: target.region ?? scope.region }, target.kind, target.id);
-      if (toSeq !== undefined) this.insertLink.run(toSeq, fromSeq);
+      const toSeq = target.seq ?? this.seqOf({ account: scope.account, region: target.region ?? scope.region }, target.kind, target.id);
+      if (toSeq !== undefined) toSeqs.push(toSeq);
     }
+    if (toSeqs.length > 0) this.insertLinks.run(fromSeq, JSON.stringify(toSeqs));
   }
 
   // A resource keeps its seq for life, so a cached copy answers (the targets were usually just read).
