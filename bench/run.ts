@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { readOptions, type SectionName } from './options.js';
 import { machineInfo, renderReport, type SectionResult } from './report.js';
 import { contactsSection } from './sections/contacts.js';
+import { instructionsSection } from './sections/instructions.js';
 import { scaleSection } from './sections/scale.js';
 import { startupSection } from './sections/startup.js';
 import { throughputSection } from './sections/throughput.js';
@@ -15,6 +16,7 @@ const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionRes
   scale: scaleSection,
   startup: startupSection,
   contacts: contactsSection,
+  instructions: instructionsSection,
 };
 
 const options = readOptions(process.argv.slice(2));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient, createMissionProfiles, createProfileConfigs, missionProfileBody, type ProfileConfigs } from './api-client.js';
-import { startGsl, type ServerProcess } from './server-process.js';
+import { startGsl, type GslOptions, type ServerProcess } from './server-process.js';
 import { signRequest } from './sign.js';
 import type { PoolRequest } from './load.js';
 
@@ -21,9 +21,14 @@ export function temporaryDataDir(label: string): string {
 }
 
 /** A server on a fresh data directory holding three configs and `profiles` mission profiles. */
-export async function startSeededServer(label: string, profiles: number, nodeFlags: string[] = []): Promise<SeededServer> {
+export async function startSeededServer(
+  label: string,
+  profiles: number,
+  nodeFlags: string[] = [],
+  launcher?: GslOptions['launcher'],
+): Promise<SeededServer> {
   const dataDir = temporaryDataDir(label);
-  const server = await startGsl({ dataDir, nodeFlags });
+  const server = await startGsl({ dataDir, nodeFlags, launcher });
   const client = new ApiClient(server.url, server.host);
   const configs = await createProfileConfigs(client);
   const profileIds = await createMissionProfiles(client, configs, profiles);

@@ -32,6 +32,8 @@ export interface SpawnOptions {
   script: string;
   args?: string[];
   nodeFlags?: string[];
+  /** A command that runs node for us (e.g. valgrind and its options), and how long start-up may take under it. */
+  launcher?: { command: string[]; startTimeoutMs: number };
 }
 
 export async function freePort(): Promise<number> {
@@ -69,12 +71,13 @@ export async function startProcess(options: SpawnOptions): Promise<ServerProcess
   const host = `127.0.0.1:${port}`;
   const url = `http://${host}`;
   const args = [...(options.nodeFlags ?? []), options.script, '--port', String(port), ...(options.args ?? [])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+  const [command, ...launcherArgs] = [...(options.launcher?.command ?? []), process.execPath];
+  const child = spawn(command!, [...launcherArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (options.launcher?.startTimeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${options.script} exited with ${child.exitCode}: ${output}`);
     try {
@@ -103,6 +106,7 @@ export interface GslOptions {
   dataDir: string;
   extraArgs?: string[];
   nodeFlags?: string[];
+  launcher?: SpawnOptions['launcher'];
 }
 
 export function startGsl(options: GslOptions): Promise<ServerProcess> {
@@ -110,9 +114,10 @@ export function startGsl(options: GslOptions): Promise<ServerProcess> {
     script: serverScript,
     args: ['--data-dir', options.dataDir, '--log-level', 'warn', ...(options.extraArgs ?? [])],
     nodeFlags: options.nodeFlags,
+    launcher: options.launcher,
   });
 }
 
-export function startBaseline(bodyFile: string): Promise<ServerProcess> {
-  return startProcess({ script: BASELINE_SCRIPT, args: ['--body-file', bodyFile] });
+export function startBaseline(bodyFile: string, launcher?: SpawnOptions['launcher']): Promise<ServerProcess> {
+  return startProcess({ script: BASELINE_SCRIPT, args: ['--body-file', bodyFile], launcher });
 }
