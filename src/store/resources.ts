@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import { migrate } from './database.js';
+import { ResourceCache } from './resource-cache.js';
 
 export interface Scope {
   account: string;
@@ -86,7 +87,6 @@ function deepFreeze<T>(value: T): T {
 }
 
 const CACHED_RESOURCES = 10_000;
-const cacheKey = (scope: Scope, kind: string, id: string) => `${scope.account}/${scope.region}/${kind}/${id}`;
 
 /**
  * Statements prepared once per database and shared by every resource kind, and a read-through cache
@@ -94,7 +94,7 @@ const cacheKey = (scope: Scope, kind: string, id: string) => `${scope.account}/$
  * drops its entry; a rolled-back unit of work drops them all (it may have read what it wrote).
  */
 export class ResourceStore {
-  private readonly cache = new Map<string, StoredResource<unknown>>();
+  private readonly cache = new ResourceCache<StoredResource<unknown>>(CACHED_RESOURCES);
   private readonly views = new WeakMap<StoredResource<unknown>, Map<(resource: never) => unknown, unknown>>();
   private readonly selectOne;
   private readonly selectPage;
@@ -143,14 +143,12 @@ export class ResourceStore {
   }
 
   get<T>(scope: Scope, kind: string, id: string): StoredResource<T> | undefined {
-    const key = cacheKey(scope, kind, id);
-    const cached = this.cache.get(key);
+    const cached = this.cache.get(scope, kind, id);
     if (cached) return cached as StoredResource<T>;
     const row = this.selectOne.get(scope.account, scope.region, kind, id);
     if (!row) return undefined;
     const resource = deepFreeze(fromRow<T>(row));
-    if (this.cache.size >= CACHED_RESOURCES) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, resource);
+    this.cache.set(scope, kind, id, resource);
     return resource;
   }
 
@@ -190,24 +188,24 @@ export class ResourceStore {
     tags: Record<string, string> = {},
     references: readonly ResourceKey[] = [],
   ): void {
-    this.cache.delete(cacheKey(scope, kind, id));
+    this.cache.delete(scope, kind, id);
     const { lastInsertRowid } = this.insertOne.run(scope.account, scope.region, kind, id, JSON.stringify(doc), JSON.stringify(tags));
     this.link(scope, Number(lastInsertRowid), references);
   }
 
   replace<T>(scope: Scope, kind: string, id: string, doc: T): void {
-    this.cache.delete(cacheKey(scope, kind, id));
+    this.cache.delete(scope, kind, id);
     this.updateDoc.run(JSON.stringify(doc), scope.account, scope.region, kind, id);
   }
 
   setTags(scope: Scope, kind: string, id: string, tags: Record<string, string>): void {
-    this.cache.delete(cacheKey(scope, kind, id));
+    this.cache.delete(scope, kind, id);
     this.updateTags.run(JSON.stringify(tags), scope.account, scope.region, kind, id);
   }
 
   /** Deletes the resource and the references from and to it; returns false if it did not exist. */
   delete(scope: Scope, kind: string, id: string): boolean {
-    this.cache.delete(cacheKey(scope, kind, id));
+    this.cache.delete(scope, kind, id);
     const seq = this.seqOf(scope, kind, id);
     if (seq === undefined) return false;
     this.deleteLinksFrom.run(seq);
@@ -240,6 +238,6 @@ export class ResourceStore {
 
   // A resource keeps its seq for life, so a cached copy answers (the targets were usually just read).
   private seqOf(scope: Scope, kind: string, id: string): number | undefined {
-    return this.cache.get(cacheKey(scope, kind, id))?.seq ?? this.selectSeq.get(scope.account, scope.region, kind, id)?.seq;
+    return this.cache.get(scope, kind, id)?.seq ?? this.selectSeq.get(scope.account, scope.region, kind, id)?.seq;
   }
 }
