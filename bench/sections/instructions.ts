@@ -69,9 +69,10 @@ async function countBaseline(seeded: SeededServer, dir: string): Promise<Counted
 }
 
 /**
- * User-space instructions per request, counted by callgrind: unlike timings, the same build gives
- * the same counts (within about 1%) whatever else the machine is doing, so a change of a few
- * percent shows. Kernel work (sockets, fsync) is not counted.
+ * User-space instructions per request, counted by callgrind: unlike timings, they do not depend on
+ * what else the machine is doing. A create's count repeats within about 1% from run to run, so a
+ * change of a few percent shows; a Get's (and the baseline's) moves more, probably with the
+ * batching of answers and V8's compiling. Kernel work (sockets, fsync) is not counted.
  */
 export async function instructionsSection(_options: BenchOptions): Promise<SectionResult> {
   const title = 'Instructions per request (callgrind, server main thread, 32 connections)';
