@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ApiClient } from '../api-client.js';
 import { runLoad, type LoadResult, type PoolRequest } from '../load.js';
 import type { BenchOptions } from '../options.js';
-import { check, fmt, fmtInt, verdict, type SectionResult, type TargetCheck } from '../report.js';
+import { check, fmt, fmtInt, median, verdict, type SectionResult, type TargetCheck } from '../report.js';
 import { createPool, getPool, listPool, mixedPool, startSeededServer, temporaryDataDir } from '../seeded-server.js';
 import { startBaseline, startGsl } from '../server-process.js';
 
@@ -144,11 +144,6 @@ async function measureRound(options: BenchOptions): Promise<Round> {
 
 /** Each figure of each (operation, connections) pair: its median over the rounds. */
 function medians(rounds: Measurement[][]): Measurement[] {
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  };
   return rounds[0]!.map((first, index) => {
     const same = rounds.map((round) => round[index]!);
     return {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventBus } from '../events/bus.js';
 import { parseLastEventId, streamEvents } from '../events/sse.js';
+import { ACCOUNT_ID } from '../protocol/identity.js';
 
-const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /**
@@ -16,7 +16,7 @@ export function registerEventRoutes(app: FastifyInstance, bus: EventBus): void {
     const afterSeq = parseLastEventId(Array.isArray(header) ? header[0] : header);
     if (Number.isNaN(afterSeq)) return refuse(`Last-Event-ID must be an event id sent by this stream, not ${String(header)}`);
     const { account, region } = request.query;
-    if (account !== undefined && !ACCOUNT.test(account)) return refuse(`account must be a 12-digit AWS account id, not ${account}`);
+    if (account !== undefined && !ACCOUNT_ID.test(account)) return refuse(`account must be a 12-digit AWS account id, not ${account}`);
     if (region !== undefined && !REGION.test(region)) return refuse(`region must be an AWS region name such as us-east-2, not ${region}`);
     reply.hijack();
     streamEvents(bus, reply.raw, afterSeq, (envelope) => (account === undefined || envelope.account === account) && (region === undefined || envelope.region === region));

@@ -1,5 +1,4 @@
 import type { Handler, OperationContext } from '../api/context.js';
-import type { UpdateContactRequest } from '../api/shapes.js';
 import { InvalidParameterException } from '../api/errors.js';
 import { findSatelliteByArn } from '../satellite/satellites.js';
 import { activeVersion, CONTACT_KIND, getContactRecord, type ContactRecord, type ContactVersionRecord } from './contact-record.js';
@@ -21,14 +20,18 @@ export const updateContact: Handler<'UpdateContact'> = (input, context) => {
   if (TERMINAL_STATUSES.has(status)) throw new InvalidParameterException(`Contact ${id} is ${status} and can no longer be updated`, 'contactId');
 
   const previous = activeVersion(doc);
-  const failure = updateFailure(context, input, doc);
+  // What the request leaves out, the new version carries over; it is judged on the whole.
+  const tracked = {
+    satelliteArn: input.satelliteArn ?? previous.satelliteArn,
+    trackingOverrides: input.trackingOverrides ?? previous.trackingOverrides,
+  };
+  const failure = updateFailure(context, tracked, doc);
   const version: ContactVersionRecord = {
     versionId: doc.versions.length + 1,
     status: failure ? 'FAILED_TO_UPDATE' : 'ACTIVE',
     createdMs: nowMs,
     lastUpdatedMs: nowMs,
-    satelliteArn: input.satelliteArn ?? previous.satelliteArn,
-    trackingOverrides: input.trackingOverrides ?? previous.trackingOverrides,
+    ...tracked,
     ...(failure ? { failureCodes: [failure.code], failureMessage: failure.message } : { activatedMs: nowMs }),
     ...(input.clientToken ? { clientToken: input.clientToken } : {}),
   };
@@ -41,10 +44,13 @@ export const updateContact: Handler<'UpdateContact'> = (input, context) => {
   return { contactId: id, versionId: version.versionId };
 };
 
-function updateFailure(context: OperationContext, input: UpdateContactRequest, contact: ContactRecord): TrackingProblem | undefined {
-  const satelliteArn = input.satelliteArn ?? activeVersion(contact).satelliteArn;
+/** Why a version tracking this satellite with these overrides cannot be used, if it cannot. */
+function updateFailure(
+  context: OperationContext,
+  { satelliteArn, trackingOverrides }: Pick<ContactVersionRecord, 'satelliteArn' | 'trackingOverrides'>,
+  contact: ContactRecord,
+): TrackingProblem | undefined {
   const satellite = findSatelliteByArn(context, satelliteArn);
   if (!satellite) return { code: 'INVALID_SATELLITE_ARN', message: `Satellite ${satelliteArn} was not found` };
-  const overrides = input.trackingOverrides ?? activeVersion(contact).trackingOverrides;
-  return overrideTracking(context, overrides, satellite.satelliteId, contact.startMs, contact.endMs).problem;
+  return overrideTracking(context, trackingOverrides, satellite.satelliteId, contact.startMs, contact.endMs).problem;
 }

@@ -2,7 +2,8 @@ import type { Scope } from '../store/resources.js';
 
 // Credential=AKID/20260101/us-east-2/groundstation/aws4_request
 const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/[^/,\s]+\/aws4_request/;
-const ACCOUNT_ID = /^\d{12}$/;
+/** An AWS account id: twelve digits. */
+export const ACCOUNT_ID = /^\d{12}$/;
 
 /**
  * The caller's account and region, read from the SigV4 credential scope: the scope names the region,
