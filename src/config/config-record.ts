@@ -1,6 +1,6 @@
 import type { OperationContext } from '../api/context.js';
 import type { ConfigCapabilityType, ConfigTypeData } from '../api/shapes.js';
-import { arnFor, inScope, parseArn } from '../api/arn.js';
+import { arnFor, inScope, parseConfigArn } from '../api/arn.js';
 import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
 import type { Scope, StoredResource } from '../store/resources.js';
 
@@ -44,16 +44,14 @@ export interface ResolvedConfig {
  * region, an unknown id, or a type segment that does not match the config is "not found".
  */
 export function resolveConfigArn(context: OperationContext, arn: string, parameterName: string): ResolvedConfig {
-  const parsed = parseArn(arn);
-  const [kind, type, id, ...suffix] = parsed?.resource ?? [];
-  if (!parsed || kind !== 'config' || !type || !id) {
-    throw new InvalidParameterException(`${parameterName} is not a config ARN: ${arn}`, parameterName);
-  }
+  const parsed = parseConfigArn(arn);
+  if (!parsed) throw new InvalidParameterException(`${parameterName} is not a config ARN: ${arn}`, parameterName);
+  const { type, id, outputNode } = parsed;
   const config = inScope(parsed, context.scope) ? context.store.get<ConfigRecord>(context.scope, CONFIG_KIND, id) : undefined;
   if (!config || config.doc.configType !== type) {
     throw new ResourceNotFoundException(`Config ${arn} was not found in account ${context.scope.account}, region ${context.scope.region}`);
   }
-  return { id, config, ...(suffix.length > 0 ? { outputNode: suffix.join('/') } : {}) };
+  return outputNode === undefined ? { id, config } : { id, config, outputNode };
 }
 
 export function getConfigRecord(context: OperationContext, configType: string, configId: string): StoredResource<ConfigRecord> {
