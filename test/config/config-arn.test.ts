@@ -28,7 +28,7 @@ test('a config ARN gives its type, its id and the output node a dataflow edge ma
 });
 
 test('any text reads as a config ARN exactly as splitting the resource on "/" reads it', () => {
-  const segment = fc.constantFrom('', 'x', 'tracking', 'config', 'a:b', '\n', 'a\nb', '\u2028');
+  const segment = fc.constantFrom('', 'x', 'tracking', 'config', 'a:b', '\n', 'a\rb', '\u2028', '\u2029');
   const resource = fc.array(segment, { maxLength: 5 }).map((segments) => segments.join('/'));
   const arn = fc
     .tuple(
