@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { ACCOUNT, boto3Ok, REGION } from '../support/clients.js';
 import { configData, endpointDetails } from '../support/fixtures.js';
-import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
+import type { RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 import { eventually, openEventStream, readJsonl, type Envelope } from '../events/event-sinks.js';
-import { CLOCK_START, CLOCK_START_SECONDS, firstOhioWindow, moveClock, noaa20Arn } from './contact-support.js';
+import { CLOCK_START_SECONDS, firstOhioWindow, moveClock, noaa20Arn, stoppedClockDataDir } from './contact-support.js';
 
 const CONTACT_CHANGE = 'Ground Station Contact State Change';
 const GROUP_CHANGE = 'Ground Station Dataflow Endpoint Group State Change';
@@ -17,14 +16,12 @@ const GROUP_POST = 90;
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 describe('events through a whole pass', () => {
-  const dataDir = temporaryDataDir();
-  const eventsFile = join(dataDir, 'events.jsonl');
+  const { eventsFile, start } = stoppedClockDataDir();
   let server: RunningServer;
 
   before(async () => {
-    server = await startServer({ dataDir, args: ['--clock-start', CLOCK_START, '--clock-rate', '0', '--events-file', eventsFile] });
+    server = await start();
   });
-  after(() => server.stop());
 
   it('a contact delivering to an endpoint group publishes every contact and group change once, in order, at its nominal moment', async () => {
     const satelliteArn = await noaa20Arn(server.url);

@@ -1,26 +1,20 @@
 import { CreateConfigCommand, type ConfigTypeData } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { boto3Ok, jsClient } from '../support/clients.js';
 import { configData } from '../support/fixtures.js';
-import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
-import { CLOCK_START, createDownlinkProfile, moveClock, noaa20Arn, weekFromStart } from './contact-support.js';
+import { createDownlinkProfile, moveClock, noaa20Arn, stoppedClockDataDir, weekFromStart } from './contact-support.js';
 
 const FAILED_PUBLISH = /publishing scheduled changes failed; retrying/g;
 const CONTACTS = 4;
 
 describe('publishing contact changes on a full database', () => {
-  const dataDir = temporaryDataDir();
-  const eventsFile = join(dataDir, 'events.jsonl');
-  // A frozen clock: retries must not wait for simulated time to move.
-  const args = ['--clock-start', CLOCK_START, '--clock-rate', '0', '--events-file', eventsFile];
-  let server: RunningServer | undefined;
-  after(() => server?.stop());
+  // A stopped clock: retries must not wait for simulated time to move.
+  const { eventsFile, start } = stoppedClockDataDir();
 
   it('is retried about once a second of real time, not in a loop, and each change is published once space is back', async () => {
-    server = await startServer({ dataDir, args });
+    let server = await start();
     const satelliteArn = await noaa20Arn(server.url);
     const { missionProfileArn } = await createDownlinkProfile(server.url);
     const { contactList } = await boto3Ok(server.url, {
@@ -37,7 +31,7 @@ describe('publishing contact changes on a full database', () => {
 
     // 1 page is below any database: SQLite caps the file at its size at start-up. Filled up, it has
     // no room for the contacts' many pass events.
-    server = await startServer({ dataDir, args, env: { GSL_MAX_DATABASE_PAGES: '1' } });
+    server = await start({ GSL_MAX_DATABASE_PAGES: '1' });
     const client = jsClient(server.url);
     const padding = { padding: 'x'.repeat(2000) };
     for (let index = 0, full = false; !full; index++) {
@@ -58,7 +52,7 @@ describe('publishing contact changes on a full database', () => {
     assert.equal(described.contactStatus, 'COMPLETED');
     await server.stop();
 
-    server = await startServer({ dataDir, args });
+    server = await start();
     await moveClock(server.url, { advanceSeconds: 1 });
     await server.stop();
     const events = readFileSync(eventsFile, 'utf8')

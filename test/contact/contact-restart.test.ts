@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { boto3Ok, raw } from '../support/clients.js';
-import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
-import { CLOCK_START, createDownlinkProfile, firstOhioWindow, moveClock, noaa20Arn } from './contact-support.js';
+import { CLOCK_START, createDownlinkProfile, firstOhioWindow, moveClock, noaa20Arn, stoppedClockDataDir } from './contact-support.js';
 
 describe('contacts across a crash', () => {
-  const dataDir = temporaryDataDir();
-  const eventsFile = join(dataDir, 'events.jsonl');
-  const args = ['--clock-start', CLOCK_START, '--clock-rate', '0', '--events-file', eventsFile];
-  let server: RunningServer | undefined;
-  after(() => server?.stop());
+  const { eventsFile, start } = stoppedClockDataDir();
 
   it('a contact killed mid-pass resumes in PASS on the same clock and completes, each change published once', async () => {
-    server = await startServer({ dataDir, args });
+    let server = await start();
     const satelliteArn = await noaa20Arn(server.url);
     const { missionProfileArn } = await createDownlinkProfile(server.url);
     const { window, reserve } = await firstOhioWindow(server.url, missionProfileArn, satelliteArn);
@@ -22,7 +16,7 @@ describe('contacts across a crash', () => {
     const midPass = await moveClock(server.url, { set: window.startTime + 60 });
     await server.stop('SIGKILL');
 
-    server = await startServer({ dataDir, args });
+    server = await start();
     assert.deepEqual((await raw(server.url, 'GET', '/_local/clock')).json, midPass);
     assert.equal((await boto3Ok(server.url, { op: 'describe_contact', params: { contactId } })).contactStatus, 'PASS');
     await moveClock(server.url, { set: window.postPassEndTime + 1 });

@@ -1,10 +1,30 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after } from 'node:test';
 import { boto3Ok, raw, type Identity } from '../support/clients.js';
 import { fixturePath } from '../support/paths.js';
+import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
 import { createProfileParts } from '../support/setup.js';
 
 export const CLOCK_START = '2026-07-21T00:00:00Z';
 export const CLOCK_START_SECONDS = Date.parse(CLOCK_START) / 1000;
+
+/**
+ * A data directory for servers on a stopped clock at CLOCK_START that write their events to a file
+ * in it: `start` (re)starts one on it (a crash test starts several in turn); the suite stops the
+ * last one. Call it inside `describe`.
+ */
+export function stoppedClockDataDir() {
+  const dataDir = temporaryDataDir();
+  const eventsFile = join(dataDir, 'events.jsonl');
+  const args = ['--clock-start', CLOCK_START, '--clock-rate', '0', '--events-file', eventsFile];
+  let server: RunningServer | undefined;
+  after(() => server?.stop());
+  return {
+    eventsFile,
+    start: async (env?: Record<string, string>) => (server = await startServer({ dataDir, args, env })),
+  };
+}
 
 /** Moves the server's clock: {set} | {advanceSeconds} | {rate}. */
 export async function moveClock(url: string, body: object) {

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { boto3 } from '../support/clients.js';
-import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
 import { eventually, readJsonl } from '../events/event-sinks.js';
-import { CLOCK_START, CLOCK_START_SECONDS, moveClock } from '../contact/contact-support.js';
+import { CLOCK_START_SECONDS, moveClock, stoppedClockDataDir } from '../contact/contact-support.js';
 import { tleData } from './ephemeris-data.js';
 
 const NOAA20_ID = BUNDLED[0]!.satelliteId;
@@ -13,11 +11,7 @@ const DAY = 86400;
 const EXPIRES = CLOCK_START_SECONDS + 3600;
 
 describe('ephemeris status events on a stopped clock, across a crash', () => {
-  const dataDir = temporaryDataDir();
-  const eventsFile = join(dataDir, 'events.jsonl');
-  const args = ['--clock-start', CLOCK_START, '--clock-rate', '0', '--events-file', eventsFile];
-  let server: RunningServer | undefined;
-  after(() => server?.stop());
+  const { eventsFile, start } = stoppedClockDataDir();
 
   const statusChanges = () =>
     readJsonl(eventsFile)
@@ -25,7 +19,7 @@ describe('ephemeris status events on a stopped clock, across a crash', () => {
       .map((event) => [event.detail.ephemerisId, event.detail.ephemerisStatus, Date.parse(event.time) / 1000]);
 
   it('the outcome is published when the clock passes creation + 1 s and EXPIRED when it passes expirationTime, each once', async () => {
-    server = await startServer({ dataDir, args });
+    let server = await start();
     const created = await boto3(server.url, [
       { op: 'create_ephemeris', params: { satelliteId: NOAA20_ID, name: 'expiring', expirationTime: EXPIRES, ephemeris: { tle: { tleData: [tleData(CLOCK_START_SECONDS - DAY, CLOCK_START_SECONDS + DAY)] } } } },
       { op: 'create_ephemeris', params: { satelliteId: NOAA20_ID, name: 'future', ephemeris: { tle: { tleData: [tleData(CLOCK_START_SECONDS + DAY, CLOCK_START_SECONDS + 2 * DAY)] } } } },
@@ -43,12 +37,12 @@ describe('ephemeris status events on a stopped clock, across a crash', () => {
     await eventually('the outcomes', statusChanges, (changes) => changes.length >= 4);
     await server.stop('SIGKILL');
 
-    server = await startServer({ dataDir, args });
+    server = await start();
     await moveClock(server.url, { set: EXPIRES + 60 });
     await eventually('EXPIRED', statusChanges, (changes) => changes.length >= 5);
     await server.stop();
     // A further start and move must not publish anything again.
-    server = await startServer({ dataDir, args });
+    server = await start();
     await moveClock(server.url, { advanceSeconds: DAY });
     await server.stop();
 
