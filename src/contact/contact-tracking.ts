@@ -1,10 +1,18 @@
 import type { TrackingOverrides, VersionFailureReasonCode } from '../api/shapes.js';
+import { InvalidParameterException, ResourceNotFoundException, type ServiceError } from '../api/errors.js';
 import { covers, customerEphemeris, type ActiveEphemeris, type EphemerisContext } from '../ephemeris/active-ephemeris.js';
 import { EPHEMERIS_KIND, ephemerisStatus, type EphemerisRecord } from '../ephemeris/ephemeris-record.js';
 
 export interface TrackingProblem {
   code: VersionFailureReasonCode;
   message: string;
+}
+
+const NOT_FOUND: ReadonlySet<VersionFailureReasonCode> = new Set(['EPHEMERIS_NOT_FOUND', 'AZEL_EPHEMERIS_NOT_FOUND']);
+
+/** A problem as a request refuses it: an unknown ephemeris is not found (434), any other an invalid override (431). */
+export function trackingRefusal({ code, message }: TrackingProblem): ServiceError {
+  return NOT_FOUND.has(code) ? new ResourceNotFoundException(message) : new InvalidParameterException(message, 'trackingOverrides');
 }
 
 /** What a contact tracks with: the named ephemeris, or why it cannot; neither when none is named. */

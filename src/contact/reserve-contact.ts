@@ -1,5 +1,5 @@
 import type { Handler, OperationContext } from '../api/context.js';
-import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
+import { InvalidParameterException } from '../api/errors.js';
 import type { GroundStation } from '../ground-station/ground-stations.js';
 import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, contactArn, type ContactRecord } from './contact-record.js';
@@ -8,7 +8,7 @@ import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-
 import { passContaining, peakElevation, satelliteTrack } from './contact-passes.js';
 import { holdResources } from './contact-resources.js';
 import { contactSettings } from './contact-settings.js';
-import { overrideTracking } from './contact-tracking.js';
+import { overrideTracking, trackingRefusal } from './contact-tracking.js';
 import { dataflowList, edgeConfigs, snapshotProfile } from './contact-snapshot.js';
 import { chooseEndpointGroups } from './endpoint-group-choice.js';
 import { roundElevation } from './pass-cache.js';
@@ -40,12 +40,7 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
     );
   }
   const tracking = overrideTracking(context, input.trackingOverrides, satellite.satelliteId, startMs, endMs);
-  if (tracking.problem) {
-    const { code, message } = tracking.problem;
-    throw code === 'EPHEMERIS_NOT_FOUND' || code === 'AZEL_EPHEMERIS_NOT_FOUND'
-      ? new ResourceNotFoundException(message)
-      : new InvalidParameterException(message, 'trackingOverrides');
-  }
+  if (tracking.problem) throw trackingRefusal(tracking.problem);
 
   const snapshot = snapshotProfile(context, profile.doc);
   const prePassStartMs = startMs - (profile.doc.contactPrePassDurationSeconds ?? 0) * 1000;
