@@ -5,19 +5,31 @@ import { model, type OperationModel, type Shape } from '../../src/api/model.js';
 import { agentEndpointDetails, registerAgentRequest } from '../agent/agent-fixtures.js';
 import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, firstOhioWindow, noaa20Arn } from '../contact/contact-support.js';
 import { NOAA20_NORAD, tleData } from '../ephemeris/ephemeris-data.js';
-import { ACCOUNT, boto3Ok, raw, REGION } from '../support/clients.js';
+import { ACCOUNT, boto3Ok, OTHER_ACCOUNT, raw, REGION } from '../support/clients.js';
 import { configData, endpointDetails, uplinkEchoData, ZERO_UUID } from '../support/fixtures.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
 // Requests built from the model, most of them wrong in some way, sent as raw HTTP (no client checks
 // anything first). Whatever arrives: never a 5xx (a 501 for what is not implemented aside), every
-// refusal a well-formed error the operation may raise, and nothing a refusal or a read changes.
+// refusal a well-formed error the operation may raise, nothing a refusal or a read changes, and
+// nothing at all changes in another account or region.
 // GSL_FUZZ_RUNS sets how many requests (a deeper run by hand: GSL_FUZZ_RUNS=5000).
 const RUNS = Number(process.env.GSL_FUZZ_RUNS ?? 500);
 
+interface Caller {
+  account: string;
+  region: string;
+}
+const FUZZED: Caller = { account: ACCOUNT, region: REGION };
+// Another account, and the same account in another region: nothing sent to FUZZED may show there.
+const NEIGHBOURS: Caller[] = [
+  { account: OTHER_ACCOUNT, region: REGION },
+  { account: ACCOUNT, region: 'us-west-2' },
+];
 // Signed as far as the server reads a signature: the credential scope names account and region.
-const AUTHORIZATION = `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20260721/${REGION}/groundstation/aws4_request, SignedHeaders=host, Signature=0`;
+const authorization = (caller: Caller) =>
+  `AWS4-HMAC-SHA256 Credential=${caller.account}/20260721/${caller.region}/groundstation/aws4_request, SignedHeaders=host, Signature=0`;
 const FAR_PAST = 0;
 const FAR_FUTURE = 4_102_444_800;
 const ALL_EPHEMERIS_STATUSES = ['VALIDATING', 'INVALID', 'ERROR', 'ENABLED', 'DISABLED', 'EXPIRED'];
@@ -38,21 +50,21 @@ interface FuzzRequest {
   body?: string;
 }
 
-const send = (request: { method: string; path: string; body?: string }) =>
+const send = (request: { method: string; path: string; body?: string }, caller = FUZZED) =>
   raw(server.url, request.method, request.path, {
     ...(request.body !== undefined ? { body: request.body } : {}),
-    headers: { authorization: AUTHORIZATION },
+    headers: { authorization: authorization(caller) },
   });
 
 let server: RunningServer;
 
-/** What the account holds, read through the API: every list, every item, its tags and versions. */
-async function snapshot(agentIds: unknown[]): Promise<string> {
+/** What the caller's account holds in its region, read through the API: every list, every item, its tags and versions. */
+async function snapshot(caller: Caller, agentIds: unknown[] = []): Promise<string> {
   const pages = async (method: string, path: string, listKey: string, body?: object): Promise<any[]> => {
     const items: any[] = [];
     for (let token: string | undefined; ; ) {
       const query = token ? `?nextToken=${encodeURIComponent(token)}` : '';
-      const response = await send({ method, path: path + query, ...(body ? { body: JSON.stringify({ ...body, nextToken: token }) } : {}) });
+      const response = await send({ method, path: path + query, ...(body ? { body: JSON.stringify({ ...body, nextToken: token }) } : {}) }, caller);
       assert.equal(response.status, 200, response.text);
       items.push(...response.json[listKey]);
       token = response.json.nextToken;
@@ -71,7 +83,7 @@ async function snapshot(agentIds: unknown[]): Promise<string> {
     ...configs.map((c) => c.configArn),
     ...profiles.map((p) => p.missionProfileArn),
     ...groups.map((g) => g.dataflowEndpointGroupArn),
-    ...contacts.map((c) => `arn:aws:groundstation:${REGION}:${ACCOUNT}:contact/${c.contactId}`),
+    ...contacts.map((c) => `arn:aws:groundstation:${caller.region}:${caller.account}:contact/${c.contactId}`),
   ];
   const reads = [
     ...configs.map((c) => `/config/${c.configType}/${c.configId}`),
@@ -84,8 +96,8 @@ async function snapshot(agentIds: unknown[]): Promise<string> {
     ...arns.map((arn) => `/tags/${encodeURIComponent(arn)}`),
   ];
   const answers = await Promise.all([
-    ...reads.map((path) => send({ method: 'GET', path })),
-    send({ method: 'POST', path: '/minute-usage', body: JSON.stringify({ month: 7, year: 2026 }) }),
+    ...reads.map((path) => send({ method: 'GET', path }, caller)),
+    send({ method: 'POST', path: '/minute-usage', body: JSON.stringify({ month: 7, year: 2026 }) }, caller),
   ]);
   const items = answers.map((answer, index) => [reads[index] ?? '/minute-usage', answer.status, answer.json]);
   return JSON.stringify({ configs, profiles, groups, ephemerides, contacts, satellites, items });
@@ -306,14 +318,16 @@ describe('Requests built from the model, valid or not, sent as raw HTTP', () => 
   });
   after(() => server.stop());
 
-  it('never answer 5xx, refuse only with errors their operation models, and change nothing when refused or read', async () => {
+  it('never answer 5xx, refuse only with errors their operation models, change nothing when refused or read, and nothing in another account or region', async () => {
     // Deletes come up less often, so that what they take stays around for the requests after them.
     const requests = fc.oneof(
       ...Object.entries(model.operations).flatMap(([name, operation]) =>
         [true, false].map((clean) => ({ weight: name.startsWith('Delete') ? 1 : 4, arbitrary: requestsFor(name, operation, pools, clean) })),
       ),
     );
-    let current = await snapshot(pools.agentId!);
+    for (const neighbour of NEIGHBOURS) await createDownlinkProfile(server.url, 60, neighbour);
+    const neighbours = await Promise.all(NEIGHBOURS.map((neighbour) => snapshot(neighbour)));
+    let current = await snapshot(FUZZED, pools.agentId);
     await fc.assert(
       fc.asyncProperty(requests, async (request) => {
         const response = await send(request);
@@ -333,7 +347,7 @@ describe('Requests built from the model, valid or not, sent as raw HTTP', () => 
             assert.equal(response.status, modelled.error!.httpStatusCode, where);
           }
         }
-        const now = await snapshot(pools.agentId!);
+        const now = await snapshot(FUZZED, pools.agentId);
         if (READS.test(request.operation) || response.status >= 300) assert.equal(now, current, `state changed: ${where}`);
         current = now;
       }),
@@ -341,6 +355,7 @@ describe('Requests built from the model, valid or not, sent as raw HTTP', () => 
       // state: the first failing request is reported as it was.
       { numRuns: RUNS, endOnFailure: true },
     );
+    assert.deepEqual(await Promise.all(NEIGHBOURS.map((neighbour) => snapshot(neighbour))), neighbours);
     assert.doesNotMatch(server.output(), /"level":(50|60)/, 'the server logged an error');
   });
 });
