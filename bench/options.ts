@@ -11,7 +11,7 @@ export interface BenchOptions {
   /** Seconds of measured load per run, and of warm-up before it. */
   seconds: number;
   warmupSeconds: number;
-  /** Independent rounds of the throughput section; its table shows medians. */
+  /** Independent rounds of the throughput section, and runs per figure of the scale section; tables show medians. */
   rounds: number;
   connections: number[];
   /** Profiles loaded for the scale section. */

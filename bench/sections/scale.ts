@@ -47,12 +47,27 @@ function pick<T>(items: readonly T[], count: number): T[] {
   });
 }
 
+/** The run of median throughput, with its own latencies. */
+function medianRun(runs: LoadResult[]): LoadResult {
+  return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
+}
+
+/**
+ * Get and List, each in `options.rounds` runs taken in turn: the two sizes cannot be measured side
+ * by side, so each figure is the median of its runs rather than one run a busy moment can halve.
+ */
 async function measure(seeded: SeededServer, options: BenchOptions, gets: PoolRequest[], lists: PoolRequest[], profiles: number): Promise<Sample> {
   const run = (pool: PoolRequest[]) =>
     runLoad({ url: seeded.server.url, pool, connections: CONNECTIONS, durationSeconds: options.seconds, warmupSeconds: options.warmupSeconds });
-  const get = await run(gets);
-  const list = await run(lists);
-  process.stderr.write(`  ${fmtInt(profiles)} profiles: Get ${fmtInt(get.rps)} req/s, List ${fmtInt(list.rps)} req/s\n`);
+  const getRuns: LoadResult[] = [];
+  const listRuns: LoadResult[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    getRuns.push(await run(gets));
+    listRuns.push(await run(lists));
+  }
+  const [get, list] = [medianRun(getRuns), medianRun(listRuns)];
+  const rates = (runs: LoadResult[]) => runs.map((r) => fmtInt(r.rps)).join(', ');
+  process.stderr.write(`  ${fmtInt(profiles)} profiles: Get ${rates(getRuns)} req/s, List ${rates(listRuns)} req/s\n`);
   return { profiles, get, list, rssMb: seeded.server.rssMb() };
 }
 
@@ -86,7 +101,7 @@ export async function scaleSection(options: BenchOptions): Promise<SectionResult
   const full = ids.length >= 100_000;
   return {
     name: 'scale',
-    title: `Scale: ${CONNECTIONS} connections, ${options.seconds} s per run; ${SMALL} profiles vs ${label}`,
+    title: `Scale: ${CONNECTIONS} connections, median of ${options.rounds} run${options.rounds > 1 ? 's' : ''} of ${options.seconds} s each; ${SMALL} profiles vs ${label}`,
     columns: ['operation', 'profiles', 'req/s', 'p50 ms', 'p99 ms', 'slowdown', 'target'],
     rows: [
       ['GetMissionProfile', fmtInt(SMALL), fmtInt(small.get.rps), fmt(small.get.p50, 2), fmt(small.get.p99, 2), '', ''],
