@@ -32,11 +32,9 @@ const authorization = (caller: Caller) =>
   `AWS4-HMAC-SHA256 Credential=${caller.account}/20260721/${caller.region}/groundstation/aws4_request, SignedHeaders=host, Signature=0`;
 const FAR_PAST = 0;
 const FAR_FUTURE = 4_102_444_800;
-const ALL_EPHEMERIS_STATUSES = ['VALIDATING', 'INVALID', 'ERROR', 'ENABLED', 'DISABLED', 'EXPIRED'];
-const BOOKED_CONTACT_STATUSES = [
-  'SCHEDULING', 'FAILED_TO_SCHEDULE', 'SCHEDULED', 'CANCELLED', 'AWS_CANCELLED', 'PREPASS', 'PASS', 'POSTPASS',
-  'COMPLETED', 'FAILED', 'CANCELLING', 'AWS_FAILED',
-];
+const ALL_EPHEMERIS_STATUSES = model.shapes.EphemerisStatus!.enum!;
+// Every status a reserved contact can have: AVAILABLE ones are passes, not state.
+const BOOKED_CONTACT_STATUSES = model.shapes.ContactStatus!.enum!.filter((status) => status !== 'AVAILABLE');
 
 const ABSENT = Symbol('absent');
 
