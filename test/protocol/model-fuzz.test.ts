@@ -10,7 +10,7 @@ import { configData, endpointDetails, uplinkEchoData, ZERO_UUID } from '../suppo
 import { startServer, type RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
-// Requests built from the model, most of them wrong in some way, sent as raw HTTP (no client checks
+// Requests built from the model, many of them wrong in some way, sent as raw HTTP (no client checks
 // anything first). Whatever arrives: never a 5xx (a 501 for what is not implemented aside), every
 // refusal a well-formed error the operation may raise, nothing a refusal or a read changes, and
 // nothing at all changes in another account or region.
@@ -36,6 +36,7 @@ const ALL_EPHEMERIS_STATUSES = model.shapes.EphemerisStatus!.enum!;
 // Every status a reserved contact can have: AVAILABLE ones are passes, not state.
 const BOOKED_CONTACT_STATUSES = model.shapes.ContactStatus!.enum!.filter((status) => status !== 'AVAILABLE');
 
+// A member or query value left out of a request (null is a value a request may carry).
 const ABSENT = Symbol('absent');
 
 /** Values the account really has, by `Shape.member`, member or shape name, so that references resolve. */
