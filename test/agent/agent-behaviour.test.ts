@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ACCOUNT, boto3, boto3Ok, OTHER_ACCOUNT, REGION } from '../support/clients.js';
+import { ACCOUNT, boto3, boto3Ok, groundStationArn, OTHER_ACCOUNT } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { createAgentGroups, registerAgentRequest } from './agent-fixtures.js';
@@ -39,7 +39,7 @@ describe('agents through boto3', () => {
     assert.deepEqual(afterwards!.result.endpointsDetails[0].healthReasons, ['HEALTHY']);
     const tags = await boto3Ok(server.url, {
       op: 'list_tags_for_resource',
-      params: { resourceArn: `arn:aws:groundstation:${REGION}:${ACCOUNT}:agent/${agentId}` },
+      params: { resourceArn: groundStationArn(`agent/${agentId}`) },
     });
     assert.deepEqual(tags.tags, { team: 'ops' });
   });

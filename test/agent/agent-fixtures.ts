@@ -1,4 +1,4 @@
-import { ACCOUNT, boto3, REGION, type Identity } from '../support/clients.js';
+import { boto3, groundStationArn, type Identity } from '../support/clients.js';
 
 /** An agent-managed endpoint entry, as CreateDataflowEndpointGroup takes it. */
 export const agentEndpointDetails = (name = 'agent-downlink') => ({
@@ -33,6 +33,6 @@ export async function createAgentGroups(url: string, count: number, identity: Id
   return outcomes.map((outcome) => {
     const id = outcome.result?.dataflowEndpointGroupId as string | undefined;
     if (!id) throw new Error(`create_dataflow_endpoint_group failed: ${JSON.stringify(outcome)}`);
-    return { id, arn: `arn:aws:groundstation:${identity.region ?? REGION}:${identity.account ?? ACCOUNT}:dataflow-endpoint-group/${id}` };
+    return { id, arn: groundStationArn(`dataflow-endpoint-group/${id}`, identity) };
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { ACCOUNT, boto3Ok, REGION } from '../support/clients.js';
+import { ACCOUNT, boto3Ok, groundStationArn, REGION } from '../support/clients.js';
 import { configData, endpointDetails } from '../support/fixtures.js';
 import type { RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
@@ -77,7 +77,7 @@ describe('events through a whole pass', () => {
     assert.deepEqual(ofContact(streamed), ofContact(filed));
     assert.equal(window.prePassStartTime, start - PRE);
 
-    const contactArn = `arn:aws:groundstation:${REGION}:${ACCOUNT}:contact/${contactId}`;
+    const contactArn = groundStationArn(`contact/${contactId}`);
     const common = { contactId, groundstationId: 'Ohio 1', missionProfileArn, satelliteArn };
     const [scheduling] = ofContact(filed);
     assert.deepEqual(

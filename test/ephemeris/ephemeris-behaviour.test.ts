@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CreateEphemerisCommand, DeleteEphemerisCommand, GetSatelliteCommand, UpdateEphemerisCommand } from '@aws-sdk/client-groundstation';
 import { after, before, describe, it } from 'node:test';
-import { ACCOUNT, boto3, boto3Ok, jsClient, OTHER_ACCOUNT, REGION } from '../support/clients.js';
+import { boto3, boto3Ok, groundStationArn, jsClient, OTHER_ACCOUNT } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
@@ -39,7 +39,7 @@ describe('ephemerides', () => {
       tags: { team: 'ops' },
       suppliedData: { tle: { ephemerisData: JSON.stringify([tleData(now - DAY, now + DAY)]) } },
     });
-    const arn = `arn:aws:groundstation:${REGION}:${ACCOUNT}:ephemeris/${ephemerisId}`;
+    const arn = groundStationArn(`ephemeris/${ephemerisId}`);
     const [, tags] = await boto3(server.url, [
       { op: 'tag_resource', params: { resourceArn: arn, tags: { env: 'test' } } },
       { op: 'list_tags_for_resource', params: { resourceArn: arn } },

@@ -5,7 +5,7 @@ import { model, type OperationModel, type Shape } from '../../src/api/model.js';
 import { agentEndpointDetails, registerAgentRequest } from '../agent/agent-fixtures.js';
 import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, firstOhioWindow, noaa20Arn } from '../contact/contact-support.js';
 import { NOAA20_NORAD, tleData } from '../ephemeris/ephemeris-data.js';
-import { ACCOUNT, boto3Ok, OTHER_ACCOUNT, raw, REGION } from '../support/clients.js';
+import { ACCOUNT, boto3Ok, groundStationArn, OTHER_ACCOUNT, raw, REGION } from '../support/clients.js';
 import { configData, endpointDetails, uplinkEchoData, ZERO_UUID } from '../support/fixtures.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
@@ -82,7 +82,7 @@ async function snapshot(caller: Caller, agentIds: unknown[] = []): Promise<strin
     ...configs.map((c) => c.configArn),
     ...profiles.map((p) => p.missionProfileArn),
     ...groups.map((g) => g.dataflowEndpointGroupArn),
-    ...contacts.map((c) => `arn:aws:groundstation:${caller.region}:${caller.account}:contact/${c.contactId}`),
+    ...contacts.map((c) => groundStationArn(`contact/${c.contactId}`, caller)),
   ];
   const reads = [
     ...configs.map((c) => `/config/${c.configType}/${c.configId}`),
@@ -115,7 +115,7 @@ async function seed(): Promise<Pools> {
     params: { endpointDetails: [agentEndpointDetails()], tags: { team: 'fuzz' } },
   });
   const groupIds: string[] = [group.dataflowEndpointGroupId, agentGroup.dataflowEndpointGroupId];
-  const [groupArn, agentGroupArn] = groupIds.map((id) => `arn:aws:groundstation:${REGION}:${ACCOUNT}:dataflow-endpoint-group/${id}`) as [string, string];
+  const [groupArn, agentGroupArn] = groupIds.map((id) => groundStationArn(`dataflow-endpoint-group/${id}`)) as [string, string];
   const { agentId } = await boto3Ok(server.url, { op: 'register_agent', params: registerAgentRequest([agentGroupArn]) });
   const satelliteArn = await noaa20Arn(server.url);
   const satelliteId = satelliteArn.split('/').pop()!;
@@ -125,7 +125,7 @@ async function seed(): Promise<Pools> {
     ephemerisIds.push((await boto3Ok(server.url, { op: 'create_ephemeris', params: { name, satelliteId, ephemeris } })).ephemerisId);
   }
   const contactId = await (await firstOhioWindow(server.url, profiles[0]!.missionProfileArn, satelliteArn)).reserve();
-  const contactArn = `arn:aws:groundstation:${REGION}:${ACCOUNT}:contact/${contactId}`;
+  const contactArn = groundStationArn(`contact/${contactId}`);
   const configArns = [...profiles.flatMap((profile) => Object.values(profile.parts)), ...Object.values(configs), echo.configArn];
   const addresses = ['10.0.0.5', '203.0.113.10'];
   return {

@@ -13,6 +13,10 @@ export interface Identity {
   region?: string;
 }
 
+/** The ARN the service gives a resource (`contact/<id>`, `agent/<id>`, …) of this identity; not every answer carries it. */
+export const groundStationArn = (resource: string, identity: Identity = {}) =>
+  `arn:aws:groundstation:${identity.region ?? REGION}:${identity.account ?? ACCOUNT}:${resource}`;
+
 /** The JS SDK v3 pointed at the server; one attempt, so refusals surface at once. */
 export function jsClient(url: string, identity: Identity = {}): GroundStationClient {
   return new GroundStationClient({
