@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 /** A target next to a figure: what it must be, and whether it was met. */
@@ -44,6 +45,23 @@ export function machineInfo() {
     platform: `${process.platform} ${process.arch}`,
     date: new Date().toISOString(),
   };
+}
+
+/** The machine's CPU time so far by state (Linux /proc/stat, in ticks); undefined elsewhere. */
+export function machineCpuTimes(): { total: number; steal: number } | undefined {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal ...
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.slice(0, 8).reduce((sum, n) => sum + n, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The share of the machine's CPU time the hypervisor gave to other guests between two readings, in %. */
+export function stolenPercent(before: ReturnType<typeof machineCpuTimes>, after: ReturnType<typeof machineCpuTimes>): number {
+  if (!before || !after || after.total === before.total) return NaN;
+  return ((after.steal - before.steal) / (after.total - before.total)) * 100;
 }
 
 function renderTable(columns: string[], rows: string[][]): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ApiClient } from '../api-client.js';
 import { runLoad, type LoadResult, type PoolRequest } from '../load.js';
 import type { BenchOptions } from '../options.js';
-import { check, fmt, fmtInt, median, verdict, type SectionResult, type TargetCheck } from '../report.js';
+import { check, fmt, fmtInt, machineCpuTimes, median, stolenPercent, verdict, type SectionResult, type TargetCheck } from '../report.js';
 import { createPool, getPool, listPool, mixedPool, startSeededServer, temporaryDataDir } from '../seeded-server.js';
 import { startBaseline, startGsl } from '../server-process.js';
 
@@ -27,6 +27,8 @@ interface Round {
   measuredWrites: number;
   presentAfterCrash: number;
   getBodyBytes: number;
+  /** % of the machine's CPU time the hypervisor gave to other guests while the round's load ran. */
+  stolenPercent: number;
 }
 
 /**
@@ -84,6 +86,8 @@ export async function throughputSection(options: BenchOptions): Promise<SectionR
     ]),
     notes: [
       `durability: ${fmtInt(acknowledgedWrites)} profiles created (incl. warm-up), ${fmtInt(presentAfterCrash)} present after SIGKILL and restart: ${verdict(durable)}`,
+      // A shared virtual machine: rounds in which the hypervisor ran other guests on our CPUs run slower.
+      `CPU time stolen by the hypervisor (steal) per round: ${rounds.map((r) => `${fmt(r.stolenPercent, 0)}%`).join(', ')}`,
     ],
     targets,
     data: { measurements, rounds, seedProfiles: SEED_PROFILES, acknowledgedWrites, measuredWrites, presentAfterCrash },
@@ -109,6 +113,7 @@ async function measureRound(options: BenchOptions): Promise<Round> {
   ];
 
   const measurements: Measurement[] = [];
+  const cpuBefore = machineCpuTimes();
   for (const connections of options.connections) {
     let baselineRps = NaN;
     for (const workload of workloads) {
@@ -124,6 +129,7 @@ async function measureRound(options: BenchOptions): Promise<Round> {
       process.stderr.write(`  ${workload.name} @${connections}: ${fmtInt(result.rps)} req/s, p99 ${fmt(result.p99, 2)} ms\n`);
     }
   }
+  const stolen = stolenPercent(cpuBefore, machineCpuTimes());
   // Warm-up runs write too: count what the server holds before the crash, then after it.
   const beforeCrash = await seeded.client.countMissionProfiles();
   await server.stop('SIGKILL');
@@ -139,6 +145,7 @@ async function measureRound(options: BenchOptions): Promise<Round> {
     measuredWrites: measurements.reduce((sum, m) => sum + (m.okByKind.write ?? 0), 0),
     presentAfterCrash: afterCrash - SEED_PROFILES,
     getBodyBytes: sample.text.length,
+    stolenPercent: stolen,
   };
 }
 
