@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runLoad, type LoadResult, type PoolRequest } from '../load.js';
 import type { BenchOptions } from '../options.js';
-import { check, fmt, fmtInt, type SectionResult } from '../report.js';
+import { check, fmt, fmtInt, machineCpuTimes, stolenPercent, type SectionResult } from '../report.js';
 import { createPool, getPool, listPool, startSeededServer, type SeededServer } from '../seeded-server.js';
 
 const SMALL = 100;
@@ -13,6 +13,8 @@ interface Sample {
   get: LoadResult;
   list: LoadResult;
   rssMb: number;
+  /** % of the machine's CPU time the hypervisor gave to other guests during the runs. */
+  stolenPercent: number;
 }
 
 function peakRssMb(pid: number): number {
@@ -61,6 +63,7 @@ async function measure(seeded: SeededServer, options: BenchOptions, gets: PoolRe
     runLoad({ url: seeded.server.url, pool, connections: CONNECTIONS, durationSeconds: options.seconds, warmupSeconds: options.warmupSeconds });
   const getRuns: LoadResult[] = [];
   const listRuns: LoadResult[] = [];
+  const cpuBefore = machineCpuTimes();
   for (let round = 0; round < options.rounds; round++) {
     getRuns.push(await run(gets));
     listRuns.push(await run(lists));
@@ -68,7 +71,7 @@ async function measure(seeded: SeededServer, options: BenchOptions, gets: PoolRe
   const [get, list] = [medianRun(getRuns), medianRun(listRuns)];
   const rates = (runs: LoadResult[]) => runs.map((r) => fmtInt(r.rps)).join(', ');
   process.stderr.write(`  ${fmtInt(profiles)} profiles: Get ${rates(getRuns)} req/s, List ${rates(listRuns)} req/s\n`);
-  return { profiles, get, list, rssMb: seeded.server.rssMb() };
+  return { profiles, get, list, rssMb: seeded.server.rssMb(), stolenPercent: stolenPercent(cpuBefore, machineCpuTimes()) };
 }
 
 /** GetMissionProfile and ListMissionProfiles at 100 profiles and at 100,000, and the server's memory. */
@@ -112,6 +115,7 @@ export async function scaleSection(options: BenchOptions): Promise<SectionResult
     notes: [
       `RSS (VmRSS): ${fmt(small.rssMb)} MB at ${SMALL} profiles, ${fmt(large.rssMb)} MB at ${label} (peak VmHWM ${fmt(peakMb)} MB): ${large.rssMb < 150 ? 'PASS' : 'MISS'} (< 150 MB)`,
       `loading: ${fmtInt(load.ok)} CreateMissionProfile over ${LOAD_CONNECTIONS} connections in ${fmt(loadSeconds)} s (${fmtInt(load.ok / loadSeconds)}/s), ${fmtInt(load.failed)} failed`,
+      `CPU time stolen by the hypervisor (steal) while measuring: ${fmt(small.stolenPercent, 0)}% at ${SMALL} profiles, ${fmt(large.stolenPercent, 0)}% at ${label}`,
       ...(full ? [] : [`(--quick: ${label} profiles, not 100,000; the targets below are indicative only)`]),
     ],
     targets: [
