@@ -22,6 +22,7 @@ export interface SectionResult {
 
 export const fmt = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 export const fmtInt = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+export const fmtPercent = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(0)}%` : 'n/a');
 export const verdict = (pass: boolean): string => (pass ? 'PASS' : 'MISS');
 
 export function check(name: string, target: string, actual: string, pass: boolean): TargetCheck {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runLoad, type LoadResult, type PoolRequest } from '../load.js';
 import type { BenchOptions } from '../options.js';
-import { check, fmt, fmtInt, machineCpuTimes, stolenPercent, type SectionResult } from '../report.js';
+import { check, fmt, fmtInt, fmtPercent, machineCpuTimes, stolenPercent, type SectionResult } from '../report.js';
 import { createPool, getPool, listPool, startSeededServer, type SeededServer } from '../seeded-server.js';
 
 const SMALL = 100;
@@ -115,7 +115,7 @@ export async function scaleSection(options: BenchOptions): Promise<SectionResult
     notes: [
       `RSS (VmRSS): ${fmt(small.rssMb)} MB at ${SMALL} profiles, ${fmt(large.rssMb)} MB at ${label} (peak VmHWM ${fmt(peakMb)} MB): ${large.rssMb < 150 ? 'PASS' : 'MISS'} (< 150 MB)`,
       `loading: ${fmtInt(load.ok)} CreateMissionProfile over ${LOAD_CONNECTIONS} connections in ${fmt(loadSeconds)} s (${fmtInt(load.ok / loadSeconds)}/s), ${fmtInt(load.failed)} failed`,
-      `CPU time stolen by the hypervisor (steal) while measuring: ${fmt(small.stolenPercent, 0)}% at ${SMALL} profiles, ${fmt(large.stolenPercent, 0)}% at ${label}`,
+      `CPU time stolen by the hypervisor (steal) while measuring: ${fmtPercent(small.stolenPercent)} at ${SMALL} profiles, ${fmtPercent(large.stolenPercent)} at ${label}`,
       ...(full ? [] : [`(--quick: ${label} profiles, not 100,000; the targets below are indicative only)`]),
     ],
     targets: [

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ApiClient } from '../api-client.js';
 import { runLoad, type LoadResult, type PoolRequest } from '../load.js';
 import type { BenchOptions } from '../options.js';
-import { check, fmt, fmtInt, machineCpuTimes, median, stolenPercent, verdict, type SectionResult, type TargetCheck } from '../report.js';
+import { check, fmt, fmtInt, fmtPercent, machineCpuTimes, median, stolenPercent, verdict, type SectionResult, type TargetCheck } from '../report.js';
 import { createPool, getPool, listPool, mixedPool, startSeededServer, temporaryDataDir } from '../seeded-server.js';
 import { startBaseline, startGsl } from '../server-process.js';
 
@@ -87,7 +87,7 @@ export async function throughputSection(options: BenchOptions): Promise<SectionR
     notes: [
       `durability: ${fmtInt(acknowledgedWrites)} profiles created (incl. warm-up), ${fmtInt(presentAfterCrash)} present after SIGKILL and restart: ${verdict(durable)}`,
       // A shared virtual machine: rounds in which the hypervisor ran other guests on our CPUs run slower.
-      `CPU time stolen by the hypervisor (steal) per round: ${rounds.map((r) => `${fmt(r.stolenPercent, 0)}%`).join(', ')}`,
+      `CPU time stolen by the hypervisor (steal) per round: ${rounds.map((r) => fmtPercent(r.stolenPercent)).join(', ')}`,
     ],
     targets,
     data: { measurements, rounds, seedProfiles: SEED_PROFILES, acknowledgedWrites, measuredWrites, presentAfterCrash },
