@@ -8,16 +8,23 @@ import { createPool, getPool, listPool, mixedPool, startSeededServer, temporaryD
 import { startBaseline, startGsl } from '../server-process.js';
 
 const SEED_PROFILES = 100;
+// The same signed creates, sent to the baseline's server: the cost of any write before its own work.
+const POST_REFERENCE = 'POST reference (node:http, parses a create)';
 
 interface Workload {
   name: string;
   pool: PoolRequest[];
-  /** Where the requests go: the baseline or Ground Station Local. */
+  /**
+   * The baseline every ratio divides by; a reference measured on the baseline's server for context
+   * only (its answers are not writes); or Ground Station Local.
+   */
+  role: 'baseline' | 'reference' | 'server';
   url: string;
 }
 
 interface Measurement extends LoadResult {
   name: string;
+  role: Workload['role'];
   ratio: number;
 }
 
@@ -86,6 +93,9 @@ export async function throughputSection(options: BenchOptions): Promise<SectionR
     ]),
     notes: [
       `durability: ${fmtInt(acknowledgedWrites)} profiles created (incl. warm-up), ${fmtInt(presentAfterCrash)} present after SIGKILL and restart: ${verdict(durable)}`,
+      `CreateMissionProfile against the POST reference: ${options.connections
+        .map((connections) => `${fmt(createOverReference(rounds, connections), 2)}× @${connections}`)
+        .join(', ')} (median of the rounds' ratios)`,
       // A shared virtual machine: rounds in which the hypervisor ran other guests on our CPUs run slower.
       `CPU time stolen by the hypervisor (steal) per round: ${rounds.map((r) => fmtPercent(r.stolenPercent)).join(', ')}`,
     ],
@@ -105,11 +115,12 @@ async function measureRound(options: BenchOptions): Promise<Round> {
   const baseline = await startBaseline(bodyFile);
 
   const workloads: Workload[] = [
-    { name: 'baseline (node:http, Get-sized body)', pool: await getPool(baseline.host, profileIds), url: baseline.url },
-    { name: 'GetMissionProfile', pool: await getPool(server.host, profileIds), url: server.url },
-    { name: 'ListMissionProfiles (page of 100)', pool: await listPool(server.host), url: server.url },
-    { name: 'CreateMissionProfile', pool: await createPool(server.host, configs, 200, 'bench-create'), url: server.url },
-    { name: 'mixed 80% Get / 20% Create', pool: await mixedPool(server.host, configs, profileIds), url: server.url },
+    { name: 'baseline (node:http, Get-sized body)', role: 'baseline', pool: await getPool(baseline.host, profileIds), url: baseline.url },
+    { name: POST_REFERENCE, role: 'reference', pool: await createPool(baseline.host, configs, 200, 'bench-reference'), url: baseline.url },
+    { name: 'GetMissionProfile', role: 'server', pool: await getPool(server.host, profileIds), url: server.url },
+    { name: 'ListMissionProfiles (page of 100)', role: 'server', pool: await listPool(server.host), url: server.url },
+    { name: 'CreateMissionProfile', role: 'server', pool: await createPool(server.host, configs, 200, 'bench-create'), url: server.url },
+    { name: 'mixed 80% Get / 20% Create', role: 'server', pool: await mixedPool(server.host, configs, profileIds), url: server.url },
   ];
 
   const measurements: Measurement[] = [];
@@ -124,8 +135,8 @@ async function measureRound(options: BenchOptions): Promise<Round> {
         durationSeconds: options.seconds,
         warmupSeconds: options.warmupSeconds,
       });
-      if (workload.url === baseline.url) baselineRps = result.rps;
-      measurements.push({ ...result, name: workload.name, ratio: result.rps / baselineRps });
+      if (workload.role === 'baseline') baselineRps = result.rps;
+      measurements.push({ ...result, name: workload.name, role: workload.role, ratio: result.rps / baselineRps });
       process.stderr.write(`  ${workload.name} @${connections}: ${fmtInt(result.rps)} req/s, p99 ${fmt(result.p99, 2)} ms\n`);
     }
   }
@@ -142,11 +153,17 @@ async function measureRound(options: BenchOptions): Promise<Round> {
   return {
     measurements,
     acknowledgedWrites: beforeCrash - SEED_PROFILES,
-    measuredWrites: measurements.reduce((sum, m) => sum + (m.okByKind.write ?? 0), 0),
+    measuredWrites: measurements.filter((m) => m.role === 'server').reduce((sum, m) => sum + (m.okByKind.write ?? 0), 0),
     presentAfterCrash: afterCrash - SEED_PROFILES,
     getBodyBytes: sample.text.length,
     stolenPercent: stolen,
   };
+}
+
+/** Creates per second over the POST reference's requests per second, each round's own, then their median. */
+function createOverReference(rounds: Round[], connections: number): number {
+  const rps = (round: Round, name: string) => round.measurements.find((m) => m.name === name && m.connections === connections)?.rps ?? NaN;
+  return median(rounds.map((round) => rps(round, 'CreateMissionProfile') / rps(round, POST_REFERENCE)));
 }
 
 /** Each figure of each (operation, connections) pair: its median over the rounds. */
