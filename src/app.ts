@@ -55,17 +55,21 @@ export interface App {
 export function buildApp(options: AppOptions = {}): App {
   checkErrorsAgainstModel();
   const db = openDatabase({ dataDir: options.dataDir, inMemory: options.inMemory });
-  const clock = options.clock ?? openPersistedClock(db, options.simulatedClock ?? {});
+  const commits = new GroupCommit(db);
+  const clock =
+    options.clock ??
+    openPersistedClock(db, options.simulatedClock ?? {}, (work) => commits.run(work), (error) =>
+      server.log.error({ err: error }, 'saving the clock failed; the change holds until a restart'),
+    );
   configureContacts(options.contacts ?? {});
-  // Events are written into the database with the unit of work that makes them, so a unit's
-  // savepoint or the shared transaction decides whether they happened: no separate bookkeeping.
+  // Events are written into the database with the unit of work that makes them, so whether that
+  // unit is committed or rolled back decides whether they happened: no separate bookkeeping.
   const events = new EventBus(db, {
     newId: () => clock.newId(),
     eventsFile: options.eventsFile,
     webhooks: options.webhooks,
     log: (message, error) => server.log.warn({ err: error }, message),
   });
-  const commits = new GroupCommit(db);
   const services: Services = { store: new ResourceStore(db), clock, events };
   commits.onRollback(() => services.store.forgetCached());
   configureCatalog(services.store, options.catalog ?? {});

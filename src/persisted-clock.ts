@@ -23,9 +23,15 @@ export interface SimulatedClockOptions {
 /**
  * The server's clock: the stored simulated clock if there is one (a given rate still applies),
  * else a new simulated clock when a start or rate is given, else real time.
- * Every later change (set, advance, rate) is stored, so the clock survives restarts.
+ * Every later change (set, advance, rate) is stored as a unit of work of its own, through
+ * `transaction`, so the clock survives restarts and a neighbour's rollback never takes it back.
  */
-export function openPersistedClock(db: Db, options: SimulatedClockOptions): Clock {
+export function openPersistedClock(
+  db: Db,
+  options: SimulatedClockOptions,
+  transaction: (work: () => void) => Promise<void>,
+  onSaveFailure: (error: unknown) => void,
+): Clock {
   migrate(db, 'clock', MIGRATIONS);
   const row = db.prepare('SELECT sim_ms AS simMs, real_ms AS realMs, rate FROM clock_anchor WHERE id = 1').get() as
     | ClockAnchor
@@ -37,6 +43,8 @@ export function openPersistedClock(db: Db, options: SimulatedClockOptions): Cloc
   const simulated = row !== undefined || options.startMs !== undefined || options.rate !== undefined;
   if (row && options.rate !== undefined) clock.setRate(options.rate);
   if (simulated) save.run(clock.anchor());
-  clock.onChange(() => save.run(clock.anchor()));
+  clock.onChange(() => {
+    transaction(() => void save.run(clock.anchor())).catch(onSaveFailure);
+  });
   return clock;
 }
