@@ -89,9 +89,13 @@ export function buildApp(options: AppOptions = {}): App {
     reply.header('x-amzn-RequestId', request.id);
     done();
   });
-  // Bodies arrive raw; the protocol layer decides what a body may be.
+  // Bodies arrive raw; the protocol layer decides what a body may be. JSON, which every client
+  // sends, is also named: fastify caches the parser it finds for a named type, but parses the
+  // Content-Type header and searches again on every request that only the catch-all matches.
   server.removeAllContentTypeParsers();
-  server.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  for (const type of ['application/json', '*']) {
+    server.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  }
 
   registerAdminRoutes(server, { storage: options.inMemory ? 'memory' : 'sqlite' });
   registerClockRoutes(server, clock);

@@ -86,6 +86,17 @@ describe('restJson1 wire protocol', () => {
     });
   });
 
+  it('A JSON body is read whatever the case of its content type and with a charset parameter', async () => {
+    for (const contentType of ['application/json; charset=UTF-8', 'Application/JSON', 'application/x-amz-json-1.1']) {
+      const response = await raw(server.url, 'POST', '/config', {
+        body: JSON.stringify({ name: 'content type', configData: { trackingConfig: { autotrack: 'PREFERRED' } } }),
+        headers: { 'content-type': contentType },
+      });
+      assert.equal(response.status, 200, `${contentType}: ${response.text}`);
+      assert.equal(response.json.configType, 'tracking');
+    }
+  });
+
   it('A body over 8 MiB is refused with 413 and the server keeps serving', async () => {
     const body = JSON.stringify({ name: 'x'.repeat(8 * 1024 * 1024 + 1), configData: { trackingConfig: { autotrack: 'PREFERRED' } } });
     const response = await raw(server.url, 'POST', '/config', { body });
