@@ -49,17 +49,23 @@ export class GroupCommit {
       this.undoFailedUnit();
       return Promise.reject(error);
     }
-    return new Promise<T>((resolve, reject) => {
-      this.units.push({ work, result, resolve: resolve as (value: unknown) => void, reject });
-    });
+    return this.await(work, result);
   }
 
   /**
    * Runs read-only work. While a shared transaction is open, what it reads may not be durable yet,
-   * so it joins that transaction and answers with it; otherwise it answers at once.
+   * so it joins that transaction and answers with it; otherwise it answers at once. A read that
+   * fails wrote nothing, so nothing is rolled back.
    */
   read<T>(work: () => T): T | Promise<T> {
-    return this.open ? this.run(work) : work();
+    if (!this.open) return work();
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.await(work, result);
   }
 
   /** Told after each shared transaction whether it committed (e.g. to deliver the events it made durable). */
@@ -72,6 +78,13 @@ export class GroupCommit {
   onRollback(listener: () => void): () => void {
     this.rollbackListeners.add(listener);
     return () => this.rollbackListeners.delete(listener);
+  }
+
+  /** `work`'s result, once the shared transaction it ran in is durable (it runs again if a later unit fails). */
+  private await<T>(work: () => T, result: T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.units.push({ work, result, resolve: resolve as (value: unknown) => void, reject });
+    });
   }
 
   /** Commits what is open now, synchronously (at shutdown). */

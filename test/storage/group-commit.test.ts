@@ -82,6 +82,23 @@ describe('group commit', () => {
     assert.equal(count(), 1);
   });
 
+  it('a read that fails while writes await their commit takes nothing back and runs nothing again', async () => {
+    const { db, commits, count } = setup();
+    let runs = 0;
+    const write = commits.run(() => {
+      runs++;
+      return db.prepare("INSERT INTO t VALUES ('a')").run();
+    });
+    const read = commits.read(() => {
+      throw new Error('not found');
+    });
+    assert.ok(read instanceof Promise);
+    await assert.rejects(read, /not found/);
+    await write;
+    assert.equal(runs, 1);
+    assert.equal(count(), 1);
+  });
+
   it('a read while writes await their commit answers only once they are durable; otherwise at once', async () => {
     const { db, commits, count } = setup();
     assert.equal(commits.read(count), 0);
