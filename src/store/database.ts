@@ -40,9 +40,9 @@ export function openDatabase(options: StoreOptions): Db {
     // FULL: every acknowledged write has reached the disk before the answer goes out.
     db.pragma('synchronous = FULL');
   }
-  // A statement that changes several rows inside the shared transaction keeps undo copies of its
-  // pages (a statement journal): in memory, not a temp file with a write per page. They only matter
-  // until the statement ends, so durability is unchanged.
+  // A statement that may fail part-way through changing several rows inside the shared transaction
+  // keeps undo copies of the pages it changes (a statement journal): in memory, not a temp file with
+  // a write per page. They only matter until the statement ends, so durability is unchanged.
   db.pragma('temp_store = MEMORY');
   db.pragma('foreign_keys = ON');
   db.exec(`CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL)`);
