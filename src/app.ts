@@ -56,11 +56,9 @@ export function buildApp(options: AppOptions = {}): App {
   checkErrorsAgainstModel();
   const db = openDatabase({ dataDir: options.dataDir, inMemory: options.inMemory });
   const commits = new GroupCommit(db);
-  const clock =
-    options.clock ??
-    openPersistedClock(db, options.simulatedClock ?? {}, (work) => commits.run(work), (error) =>
-      server.log.error({ err: error }, 'saving the clock failed; the change holds until a restart'),
-    );
+  const { clock, saved: clockSaved } = options.clock
+    ? { clock: options.clock, saved: () => Promise.resolve() }
+    : openPersistedClock(db, options.simulatedClock ?? {}, (work) => commits.run(work));
   configureContacts(options.contacts ?? {});
   // Events are written into the database with the unit of work that makes them, so whether that
   // unit is committed or rolled back decides whether they happened: no separate bookkeeping.
@@ -98,7 +96,7 @@ export function buildApp(options: AppOptions = {}): App {
   }
 
   registerAdminRoutes(server, { storage: options.inMemory ? 'memory' : 'sqlite' });
-  registerClockRoutes(server, clock);
+  registerClockRoutes(server, clock, clockSaved);
   registerEventRoutes(server, events);
   registerCatalogRoutes(server, { services, defaultScope: { ...DEFAULT_SCOPE, ...options.defaultScope }, transaction: (work) => commits.run(work) });
   registerApi(server, {

@@ -20,6 +20,12 @@ export interface SimulatedClockOptions {
   rate?: number;
 }
 
+export interface PersistedClock {
+  clock: Clock;
+  /** Settles once the latest change is on disk; rejects if storing it failed. */
+  saved(): Promise<void>;
+}
+
 /**
  * The server's clock: the stored simulated clock if there is one (a given rate still applies),
  * else a new simulated clock when a start or rate is given, else real time.
@@ -30,8 +36,7 @@ export function openPersistedClock(
   db: Db,
   options: SimulatedClockOptions,
   transaction: (work: () => void) => Promise<void>,
-  onSaveFailure: (error: unknown) => void,
-): Clock {
+): PersistedClock {
   migrate(db, 'clock', MIGRATIONS);
   const row = db.prepare('SELECT sim_ms AS simMs, real_ms AS realMs, rate FROM clock_anchor WHERE id = 1').get() as
     | ClockAnchor
@@ -43,8 +48,11 @@ export function openPersistedClock(
   const simulated = row !== undefined || options.startMs !== undefined || options.rate !== undefined;
   if (row && options.rate !== undefined) clock.setRate(options.rate);
   if (simulated) save.run(clock.anchor());
+  let latestSave = Promise.resolve();
   clock.onChange(() => {
-    transaction(() => void save.run(clock.anchor())).catch(onSaveFailure);
+    latestSave = transaction(() => void save.run(clock.anchor()));
+    // Whoever made the change learns of a failure through saved(); it must not go unhandled meanwhile.
+    latestSave.catch(() => undefined);
   });
-  return clock;
+  return { clock, saved: () => latestSave };
 }

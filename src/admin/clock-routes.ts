@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Clock } from '../clock/clock.js';
 
-/** The emulator clock, in epoch seconds: GET reads it; POST sets, advances or changes its rate. */
-export function registerClockRoutes(app: FastifyInstance, clock: Clock): void {
+/**
+ * The emulator clock, in epoch seconds: GET reads it; POST sets, advances or changes its rate, and
+ * answers once the change is stored (`saved`).
+ */
+export function registerClockRoutes(app: FastifyInstance, clock: Clock, saved: () => Promise<void>): void {
   const state = () => ({ now: clock.nowMs() / 1000, rate: clock.state().rate });
   const refuse = (reply: FastifyReply, message: string) => reply.code(400).send({ message });
 
@@ -29,6 +32,7 @@ export function registerClockRoutes(app: FastifyInstance, clock: Clock): void {
       if (error instanceof RangeError) return refuse(reply, error.message);
       throw error;
     }
+    await saved();
     return state();
   });
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { raw } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
 
 describe('the /_local/clock endpoint', () => {
   let server: RunningServer;
@@ -23,6 +23,19 @@ describe('the /_local/clock endpoint', () => {
     assert.equal(running.json.rate, 60);
     assert.ok(running.json.now >= start + 150);
     await raw(server.url, 'POST', '/_local/clock', { body: { rate: 0 } });
+  });
+
+  it('a clock change, once answered, is kept across a SIGKILL and a restart', async () => {
+    const dataDir = temporaryDataDir();
+    const first = await startServer({ dataDir, args: ['--clock-start', '2026-07-21T00:00:00Z', '--clock-rate', '0'] });
+    assert.deepEqual((await raw(first.url, 'POST', '/_local/clock', { body: { set: start + 500 } })).json, { now: start + 500, rate: 0 });
+    await first.stop('SIGKILL');
+    const second = await startServer({ dataDir });
+    try {
+      assert.deepEqual((await raw(second.url, 'GET', '/_local/clock')).json, { now: start + 500, rate: 0 });
+    } finally {
+      await second.stop();
+    }
   });
 
   it('POST /_local/clock refuses to run backwards or odd bodies with a 400 and a JSON message', async () => {
