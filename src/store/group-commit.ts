@@ -42,14 +42,7 @@ export class GroupCommit {
       this.open = true;
       setImmediate(() => this.flush());
     }
-    let result: T;
-    try {
-      result = work();
-    } catch (error) {
-      this.undoFailedUnit();
-      return Promise.reject(error);
-    }
-    return this.await(work, result);
+    return this.join(work, { writes: true });
   }
 
   /**
@@ -59,13 +52,7 @@ export class GroupCommit {
    */
   read<T>(work: () => T): T | Promise<T> {
     if (!this.open) return work();
-    let result: T;
-    try {
-      result = work();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return this.await(work, result);
+    return this.join(work, { writes: false });
   }
 
   /** Told after each shared transaction whether it committed (e.g. to deliver the events it made durable). */
@@ -80,8 +67,19 @@ export class GroupCommit {
     return () => this.rollbackListeners.delete(listener);
   }
 
-  /** `work`'s result, once the shared transaction it ran in is durable (it runs again if a later unit fails). */
-  private await<T>(work: () => T, result: T): Promise<T> {
+  /**
+   * Runs `work` inside the open shared transaction: its result once that transaction is durable (it
+   * runs again if a later unit fails), or its failure at once, with its writes taken back if it may
+   * have written.
+   */
+  private join<T>(work: () => T, { writes }: { writes: boolean }): Promise<T> {
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      if (writes) this.undoFailedUnit();
+      return Promise.reject(error);
+    }
     return new Promise<T>((resolve, reject) => {
       this.units.push({ work, result, resolve: resolve as (value: unknown) => void, reject });
     });

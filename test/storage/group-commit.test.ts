@@ -9,43 +9,59 @@ describe('group commit', () => {
   const setup = () => {
     const db = openDatabase({ inMemory: true });
     db.exec('CREATE TABLE t (v TEXT)');
-    return { db, commits: new GroupCommit(db), count: () => (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n };
+    const insert = (value: string) => () => db.prepare('INSERT INTO t VALUES (?)').run(value);
+    return {
+      commits: new GroupCommit(db),
+      count: () => (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n,
+      values: () => db.prepare('SELECT v FROM t ORDER BY v').pluck().all(),
+      insert,
+      // A unit that writes and is then refused: what it wrote must not stay.
+      refused: (value: string) => () => {
+        insert(value)();
+        throw new Error('refused');
+      },
+    };
+  };
+
+  /** `work`, counting how many times it has run. */
+  const counted = <T>(work: () => T) => {
+    const tally = {
+      runs: 0,
+      work: () => {
+        tally.runs++;
+        return work();
+      },
+    };
+    return tally;
   };
 
   it('a failing unit leaves no trace while the units beside it in the same commit stand', async () => {
-    const { db, commits, count } = setup();
-    const first = commits.run(() => db.prepare("INSERT INTO t VALUES ('a')").run());
-    const failing = commits.run(() => {
-      db.prepare("INSERT INTO t VALUES ('b')").run();
-      throw new Error('refused');
-    });
-    const third = commits.run(() => db.prepare("INSERT INTO t VALUES ('c')").run());
+    const { commits, count, insert, refused } = setup();
+    const first = commits.run(insert('a'));
+    const failing = commits.run(refused('b'));
+    const third = commits.run(insert('c'));
     await assert.rejects(failing, /refused/);
     await Promise.all([first, third]);
     assert.equal(count(), 2);
   });
 
   it('the units before a failing one run again and answer with what they made the second time', async () => {
-    const { db, commits, count } = setup();
+    const { commits, count, values, insert, refused } = setup();
     let runs = 0;
     const first = commits.run(() => {
       runs++;
-      db.prepare('INSERT INTO t VALUES (?)').run(`a${runs}`);
+      insert(`a${runs}`)();
       return runs;
     });
-    const failing = commits.run(() => {
-      db.prepare("INSERT INTO t VALUES ('b')").run();
-      throw new Error('refused');
-    });
+    const failing = commits.run(refused('b'));
     await assert.rejects(failing, /refused/);
     assert.equal(await first, 2);
     assert.equal(count(), 1);
-    assert.deepEqual(db.prepare('SELECT v FROM t').pluck().all(), ['a2']);
+    assert.deepEqual(values(), ['a2']);
   });
 
   it('a unit that fails when run again fails with its new cause; the others still stand', async () => {
-    const { db, commits, count } = setup();
-    const insert = (value: string) => () => db.prepare('INSERT INTO t VALUES (?)').run(value);
+    const { commits, count, values, insert, refused } = setup();
     const first = commits.run(insert('a'));
     let secondRuns = 0;
     const second = commits.run(() => {
@@ -53,57 +69,45 @@ describe('group commit', () => {
       return insert('b')();
     });
     const third = commits.run(insert('c'));
-    const failing = commits.run(() => {
-      insert('d')();
-      throw new Error('refused');
-    });
+    const failing = commits.run(refused('d'));
     const fifth = commits.run(insert('e'));
     await assert.rejects(failing, /^Error: refused$/);
     await assert.rejects(second, /second run refused/);
     await Promise.all([first, third, fifth]);
-    assert.deepEqual(db.prepare('SELECT v FROM t ORDER BY v').pluck().all(), ['a', 'c', 'e']);
+    assert.deepEqual(values(), ['a', 'c', 'e']);
     assert.equal(count(), 3);
   });
 
   it('a failing unit that comes first in its commit runs nothing again', async () => {
-    const { db, commits, count } = setup();
-    const failing = commits.run(() => {
-      db.prepare("INSERT INTO t VALUES ('a')").run();
-      throw new Error('refused');
-    });
-    let runs = 0;
-    const next = commits.run(() => {
-      runs++;
-      return db.prepare("INSERT INTO t VALUES ('b')").run();
-    });
+    const { commits, count, insert, refused } = setup();
+    const failing = commits.run(refused('a'));
+    const next = counted(insert('b'));
+    const nextDone = commits.run(next.work);
     await assert.rejects(failing, /refused/);
-    await next;
-    assert.equal(runs, 1);
+    await nextDone;
+    assert.equal(next.runs, 1);
     assert.equal(count(), 1);
   });
 
   it('a read that fails while writes await their commit takes nothing back and runs nothing again', async () => {
-    const { db, commits, count } = setup();
-    let runs = 0;
-    const write = commits.run(() => {
-      runs++;
-      return db.prepare("INSERT INTO t VALUES ('a')").run();
-    });
+    const { commits, count, insert } = setup();
+    const write = counted(insert('a'));
+    const written = commits.run(write.work);
     const read = commits.read(() => {
       throw new Error('not found');
     });
     assert.ok(read instanceof Promise);
     await assert.rejects(read, /not found/);
-    await write;
-    assert.equal(runs, 1);
+    await written;
+    assert.equal(write.runs, 1);
     assert.equal(count(), 1);
   });
 
   it('a read while writes await their commit answers only once they are durable; otherwise at once', async () => {
-    const { db, commits, count } = setup();
+    const { commits, count, insert } = setup();
     assert.equal(commits.read(count), 0);
     let committed = false;
-    const write = commits.run(() => db.prepare("INSERT INTO t VALUES ('a')").run()).then(() => (committed = true));
+    const write = commits.run(insert('a')).then(() => (committed = true));
     const read = commits.read(count);
     assert.ok(read instanceof Promise);
     assert.equal(await read, 1);
