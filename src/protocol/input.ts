@@ -124,13 +124,14 @@ export class ShapeReaders {
       const entries = Object.entries(value as Record<string, unknown>);
       const rule = sizeRule(entries.length);
       if (rule) throw violation(path, value, rule);
-      const out: Record<string, unknown> = {};
-      for (const [key, child] of entries) {
-        const childPath = `${path}.${key}`;
-        if (child === null || child === undefined) throw violation(childPath, child, 'not be null');
-        out[readKey(key, childPath) as string] = readValue(child, childPath);
-      }
-      return out;
+      // Built from pairs, not by assignment: a key such as `__proto__` must stay an ordinary key.
+      return Object.fromEntries(
+        entries.map(([key, child]) => {
+          const childPath = `${path}.${key}`;
+          if (child === null || child === undefined) throw violation(childPath, child, 'not be null');
+          return [readKey(key, childPath), readValue(child, childPath)];
+        }),
+      );
     };
   }
 }

@@ -125,4 +125,16 @@ describe('tags on profiles, configs and dataflow endpoint groups', () => {
       message: /must not be null/,
     });
   });
+
+  it('A tag whose key is __proto__ is stored and listed like any other (boto3)', async () => {
+    const [created, , listed] = await boto3(server.url, [
+      { op: 'create_config', params: { name: 'proto', configData: configData.tracking, tags: { ['__proto__']: 'a', team: 'b' } } },
+      { op: 'tag_resource', params: { resourceArn: arns.profile, tags: { ['__proto__']: 'c' } } },
+      { op: 'list_tags_for_resource', params: { resourceArn: arns.profile } },
+    ]);
+    const [got] = await boto3(server.url, [{ op: 'get_config', params: { configId: created!.result.configId, configType: 'tracking' } }]);
+    assert.equal(Object.getOwnPropertyDescriptor(got!.result.tags, '__proto__')?.value, 'a');
+    assert.equal(got!.result.tags.team, 'b');
+    assert.equal(Object.getOwnPropertyDescriptor(listed!.result.tags, '__proto__')?.value, 'c');
+  });
 });
