@@ -135,6 +135,16 @@ function compileOperation(
 ): CompiledOperation {
   const inputShape = operation.input ? model.shapes[operation.input.shape]! : undefined;
   const members = Object.entries(inputShape?.members ?? {});
+  // The query string cannot tell an empty list from none, and SDKs send an empty list as nothing:
+  // a required query list that may be empty (UntagResource's tagKeys) binds as [] when absent.
+  const emptyWhenAbsent = new Set(
+    members
+      .filter(([name, ref]) => {
+        const shape = model.shapes[ref.shape]!;
+        return ref.location === 'querystring' && shape.type === 'list' && (shape.min ?? 0) === 0 && inputShape!.required?.includes(name);
+      })
+      .map(([name]) => name),
+  );
   const read: Reader = operation.input ? readers.reader(operation.input.shape) : () => ({});
   const write = operation.output ? writers.writer(operation.output.shape) : () => ({});
   // A frozen output never changes (a handler returns one for a stored view), so its JSON is made once.
@@ -151,6 +161,7 @@ function compileOperation(
         } else if (ref.location === 'querystring') {
           const values = query?.getAll(wireName) ?? [];
           if (values.length > 0) raw[name] = coerceText(model, ref, values);
+          else if (emptyWhenAbsent.has(name)) raw[name] = [];
         } else if (body[name] !== undefined) {
           raw[name] = body[name];
         }

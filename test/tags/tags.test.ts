@@ -118,12 +118,20 @@ describe('tags on profiles, configs and dataflow endpoint groups', () => {
       parameterName: 'tags',
       message: /must not be null/,
     });
-    assertRawError(await raw(server.url, 'DELETE', path), {
-      code: 'InvalidParameterException',
-      status: 431,
-      parameterName: 'tagKeys',
-      message: /must not be null/,
-    });
+  });
+
+  it('UntagResource with an empty tagKeys list, which SDKs send as no query parameter, removes nothing (boto3, JS)', async () => {
+    const resourceArn = arns.group;
+    const [, untagged, listed] = await boto3(server.url, [
+      { op: 'tag_resource', params: { resourceArn, tags: { kept: 'yes' } } },
+      { op: 'untag_resource', params: { resourceArn, tagKeys: [] } },
+      { op: 'list_tags_for_resource', params: { resourceArn } },
+    ]);
+    assert.deepEqual(untagged!.result, {});
+    assert.equal(listed!.result.tags.kept, 'yes');
+    const client = jsClient(server.url);
+    assert.equal((await client.send(new UntagResourceCommand({ resourceArn, tagKeys: [] }))).$metadata.httpStatusCode, 200);
+    assert.equal((await client.send(new ListTagsForResourceCommand({ resourceArn }))).tags?.kept, 'yes');
   });
 
   it('A tag whose key is __proto__ is stored and listed like any other (boto3)', async () => {
