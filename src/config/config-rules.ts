@@ -54,9 +54,15 @@ export function checkConfigData(context: OperationContext, configData: ConfigTyp
   if (configData.uplinkEchoConfig) {
     const parameterName = `${base}.uplinkEchoConfig.antennaUplinkConfigArn`;
     const target = resolveConfigArn(context, configData.uplinkEchoConfig.antennaUplinkConfigArn, parameterName);
-    if (target.config.doc.configType !== 'antenna-uplink' || target.outputNode !== undefined) {
+    if (target.config.doc.configType !== 'antenna-uplink') {
       throw new InvalidParameterException(
         `antennaUplinkConfigArn must name an antenna-uplink config, not ${target.config.doc.configType}`,
+        parameterName,
+      );
+    }
+    if (target.outputNode !== undefined) {
+      throw new InvalidParameterException(
+        `antennaUplinkConfigArn must name an antenna-uplink config with no output-node suffix: /${target.outputNode}`,
         parameterName,
       );
     }

@@ -5,7 +5,7 @@ import { CONFIG_KIND, getConfigRecord, typeOfConfigData, type ConfigRecord } fro
 import { checkConfigData } from './config-rules.js';
 
 export const updateConfig: Handler<'UpdateConfig'> = (input, context) => {
-  const existing = getConfigRecord(context, input.configType, input.configId);
+  // The request alone shows a type change, so it is refused before the config is looked up.
   const newType = typeOfConfigData(input.configData);
   if (newType !== input.configType) {
     throw new InvalidParameterException(
@@ -13,6 +13,7 @@ export const updateConfig: Handler<'UpdateConfig'> = (input, context) => {
       'configData',
     );
   }
+  const existing = getConfigRecord(context, input.configType, input.configId);
   const references = checkConfigData(context, input.configData);
   const record: ConfigRecord = { ...existing.doc, name: input.name, configData: input.configData };
   context.store.replace(context.scope, CONFIG_KIND, existing.id, record);

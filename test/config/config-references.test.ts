@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertBoto3Error, assertJsError } from '../support/assertions.js';
 import { boto3, jsClient, jsError } from '../support/clients.js';
-import { configData, uplinkEchoData } from '../support/fixtures.js';
+import { configData, uplinkEchoData, ZERO_UUID } from '../support/fixtures.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
@@ -68,6 +68,25 @@ describe('config paths and references', () => {
     ]);
     assertBoto3Error(update, invalid('configData', /configData holds a antenna-downlink config but the path names configType tracking/));
     assert.deepEqual(got!.result.configData, configData.tracking);
+  });
+
+  it('UpdateConfig whose configData disagrees with the path is refused with 431 before the config is looked up', async () => {
+    const outcomes = await boto3(server.url, [
+      { op: 'update_config', params: { configId: idOf(arns.tracking), configType: 'antenna-downlink', name: 'x', configData: configData.tracking } },
+      { op: 'update_config', params: { configId: ZERO_UUID, configType: 'dataflow-endpoint', name: 'x', configData: configData.tracking } },
+    ]);
+    assertBoto3Error(outcomes[0], invalid('configData', /holds a tracking config but the path names configType antenna-downlink/));
+    assertBoto3Error(outcomes[1], invalid('configData', /holds a tracking config but the path names configType dataflow-endpoint/));
+  });
+
+  it('CreateConfig of an uplink-echo whose uplink ARN carries an output-node suffix is refused with 431 naming the suffix', async () => {
+    const [created] = await boto3(server.url, [
+      { op: 'create_config', params: { name: 'suffixed echo', configData: uplinkEchoData(`${arns['antenna-uplink']}/node-1`) } },
+    ]);
+    assertBoto3Error(
+      created,
+      invalid('configData.uplinkEchoConfig.antennaUplinkConfigArn', /must name an antenna-uplink config with no output-node suffix: \/node-1$/),
+    );
   });
 
   it('DeleteConfig of a config that profiles use is refused with 431 naming each profile', async () => {
