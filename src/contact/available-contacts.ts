@@ -1,9 +1,10 @@
 import type { OperationContext } from '../api/context.js';
 import type { ContactData, ListContactsRequest } from '../api/shapes.js';
+import { ephemerisChoice } from '../ephemeris/active-ephemeris.js';
 import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
-import { satelliteTrack } from './contact-passes.js';
+import { chosenPasses } from './contact-passes.js';
 import { contactSettings } from './contact-settings.js';
-import { contactWindow, passesBetween, roundElevation } from './pass-cache.js';
+import { contactWindow, roundElevation } from './pass-cache.js';
 import { freeAntenna } from './station-antennas.js';
 
 type AvailableRequest = ListContactsRequest & { groundStation: string; missionProfileArn: string; satelliteArn: string };
@@ -26,9 +27,9 @@ export function availableContacts(context: OperationContext, input: AvailableReq
   const minimumMs = profile.minimumViableContactDurationSeconds * 1000;
   const preMs = (profile.contactPrePassDurationSeconds ?? 0) * 1000;
   const postMs = (profile.contactPostPassDurationSeconds ?? 0) * 1000;
-  const track = satelliteTrack(context, satellite, fromMs);
+  const choice = ephemerisChoice(context, satellite.satelliteId);
   const rows: ContactData[] = [];
-  for (const pass of passesBetween(track, station, fromMs, toMs, profile.minimumViableContactDurationSeconds)) {
+  for (const pass of chosenPasses(choice, station, fromMs, toMs, profile.minimumViableContactDurationSeconds)) {
     const { startMs, endMs } = contactWindow(pass);
     if (startMs <= nowMs || startMs > horizonMs || endMs - startMs < minimumMs) continue;
     if (freeAntenna(context, station, startMs - preMs, endMs + postMs) === undefined) continue;

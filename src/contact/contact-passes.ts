@@ -1,5 +1,5 @@
 import type { EphemerisResponseData } from '../api/shapes.js';
-import { activeEphemeris, type ActiveEphemeris, type EphemerisContext } from '../ephemeris/active-ephemeris.js';
+import { activeEphemeris, type ActiveEphemeris, type EphemerisChoice, type EphemerisContext } from '../ephemeris/active-ephemeris.js';
 import type { GroundStation } from '../ground-station/ground-stations.js';
 import { lookAngles, type Pass } from '../orbit/index.js';
 import type { Satellite } from '../satellite/satellites.js';
@@ -10,11 +10,17 @@ export interface SatelliteTrack extends PassSource {
 }
 
 /**
- * The trajectory contacts at `atMs` use: the satellite's active ephemeris then (SEMANTICS §5.2), or
- * the one a contact's tracking overrides name.
+ * The trajectory a contact over [startMs, endMs] uses: the ephemeris active over all of it
+ * (SEMANTICS §5.2), or the one a contact's tracking overrides name.
  */
-export function satelliteTrack(context: EphemerisContext, satellite: Satellite, atMs: number, overriding?: ActiveEphemeris): SatelliteTrack {
-  const active = overriding ?? activeEphemeris(context, satellite.satelliteId, atMs);
+export function satelliteTrack(
+  context: EphemerisContext,
+  satellite: Satellite,
+  startMs: number,
+  endMs: number,
+  overriding?: ActiveEphemeris,
+): SatelliteTrack {
+  const active = overriding ?? activeEphemeris(context, satellite.satelliteId, startMs, endMs);
   return {
     trajectory: active.trajectory,
     cacheKey: active.cacheKey,
@@ -22,6 +28,26 @@ export function satelliteTrack(context: EphemerisContext, satellite: Satellite, 
       ? { ephemerisId: active.ephemerisId, ephemerisType: active.ephemerisType }
       : { ephemerisType: active.ephemerisType },
   };
+}
+
+/**
+ * Passes overlapping [fromMs, toMs), by rise, each as predicted by the ephemeris chosen over the
+ * whole of it: the one ReserveContact books its window with. A pass straddling the end of a
+ * customer ephemeris's coverage is therefore predicted by the next candidate that covers all of it
+ * (at last the default TLE), not cut at the boundary; where two ephemerides' predictions of one
+ * pass both qualify and overlap, the higher-ranked one's is kept.
+ */
+export function chosenPasses(choice: EphemerisChoice, station: GroundStation, fromMs: number, toMs: number, shortestSeconds: number): Pass[] {
+  const chosen: Pass[] = [];
+  for (const source of choice.candidates) {
+    for (const pass of passesBetween(source, station, fromMs, toMs, shortestSeconds)) {
+      // The data must reach the instants either side, below the mask: else coverage, not the horizon, may bound the pass.
+      if (choice.over(pass.riseMs - 1, pass.setMs + 1).cacheKey !== source.cacheKey) continue;
+      if (chosen.some((kept) => kept.riseMs <= pass.setMs && pass.riseMs <= kept.setMs)) continue;
+      chosen.push(pass);
+    }
+  }
+  return chosen.sort((a, b) => a.riseMs - b.riseMs);
 }
 
 /** The pass that contains the whole of [startMs, endMs], if there is one. */

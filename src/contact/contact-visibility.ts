@@ -19,7 +19,7 @@ export function currentVisibility(context: EphemerisContext, contact: ContactRec
   const station = findGroundStation(contact.groundStation);
   if (!satellite || !station) return contact.visibility;
   const tracking = overrideTracking(context, version.trackingOverrides, satellite.satelliteId, contact.startMs, contact.endMs);
-  const track = satelliteTrack(context, satellite, contact.startMs, tracking.ephemeris);
+  const track = satelliteTrack(context, satellite, contact.startMs, contact.endMs, tracking.ephemeris);
   const pass = passContaining(track, station, contact.startMs, contact.endMs) ?? passesBetween(track, station, contact.startMs, contact.endMs)[0];
   return pass && { startMs: pass.riseMs, endMs: pass.setMs };
 }

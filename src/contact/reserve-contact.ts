@@ -45,7 +45,7 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
   const snapshot = snapshotProfile(context, profile.doc);
   const prePassStartMs = startMs - (profile.doc.contactPrePassDurationSeconds ?? 0) * 1000;
   const postPassEndMs = endMs + (profile.doc.contactPostPassDurationSeconds ?? 0) * 1000;
-  const track = satelliteTrack(context, satellite, startMs, tracking.ephemeris);
+  const track = satelliteTrack(context, satellite, startMs, endMs, tracking.ephemeris);
   const pass = passContaining(track, station, startMs, endMs);
   const outcome = schedulingOutcome(context, station, { nowMs, startMs, endMs, prePassStartMs, postPassEndMs, hasPass: !!pass }, snapshot);
 

@@ -24,23 +24,43 @@ export interface EphemerisContext extends CatalogContext {
   clock: Clock;
 }
 
+/** A satellite's ephemerides as SEMANTICS §5.2 ranks them, read once for many choices. */
+export interface EphemerisChoice {
+  /** Every one that can be chosen: ENABLED customer ephemerides, highest priority first, then the default. */
+  candidates: ActiveEphemeris[];
+  /** The first candidate whose data positions the satellite over all of [startMs, endMs]. */
+  over(startMs: number, endMs?: number): ActiveEphemeris;
+}
+
 /**
- * The ephemeris that positions a satellite at `atMs` (SEMANTICS §5.2): among customer ephemerides
- * ENABLED now and not expired by `atMs`, the highest priority whose data covers `atMs`, ties to the
- * most recently created or updated; else the satellite's default TLE (priority 0).
+ * Customer ephemerides ENABLED now rank by priority, ties to the most recently created or updated;
+ * the satellite's default TLE (priority 0) comes last and covers every instant.
  */
-export function activeEphemeris(context: EphemerisContext, satelliteId: string, atMs: number): ActiveEphemeris {
+export function ephemerisChoice(context: EphemerisContext, satelliteId: string): EphemerisChoice {
   const satellite = findSatellite(context, satelliteId);
   if (!satellite) throw new ResourceNotFoundException(`Satellite ${satelliteId} was not found`);
   const nowMs = context.clock.nowMs();
-  const candidates = [...storedEphemerides(context.store, context.scope)]
-    .filter(({ doc }) => doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED' && atMs < doc.expirationTimeMs!)
+  const enabled = [...storedEphemerides(context.store, context.scope)]
+    .filter(({ doc }) => doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED')
     .sort((a, b) => b.doc.priority - a.doc.priority || b.doc.changedMs - a.doc.changedMs || b.seq - a.seq);
-  for (const { id, doc } of candidates) {
-    const ephemeris = customerEphemeris(id, doc, atMs);
-    if (covers(ephemeris, atMs, atMs)) return ephemeris;
-  }
-  return defaultEphemeris(satellite);
+  const fallback = defaultEphemeris(satellite);
+  return {
+    candidates: [...enabled.map(({ id, doc }) => customerEphemeris(id, doc, nowMs)), fallback],
+    over(startMs, endMs = startMs) {
+      // Expiry (never after the end of coverage) ends an ephemeris's use: [coverage start, expiration).
+      for (const { id, doc } of enabled) {
+        if (endMs >= doc.expirationTimeMs!) continue;
+        const ephemeris = customerEphemeris(id, doc, startMs);
+        if (covers(ephemeris, startMs, endMs)) return ephemeris;
+      }
+      return fallback;
+    },
+  };
+}
+
+/** The ephemeris that positions a satellite at `startMs`, or over all of [startMs, endMs]. */
+export function activeEphemeris(context: EphemerisContext, satelliteId: string, startMs: number, endMs = startMs): ActiveEphemeris {
+  return ephemerisChoice(context, satelliteId).over(startMs, endMs);
 }
 
 /** A customer ephemeris (a validated one) as a source of positions, whatever its status. */
