@@ -1,6 +1,7 @@
 import type { OperationContext } from '../api/context.js';
 import type { ContactData, ListContactsRequest } from '../api/shapes.js';
 import { ephemerisChoice } from '../ephemeris/active-ephemeris.js';
+import { satelliteArn } from '../satellite/satellites.js';
 import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
 import { chosenPasses } from './contact-passes.js';
 import { contactSettings } from './contact-settings.js';
@@ -28,6 +29,7 @@ export function availableContacts(context: OperationContext, input: AvailableReq
   const preMs = (profile.contactPrePassDurationSeconds ?? 0) * 1000;
   const postMs = (profile.contactPostPassDurationSeconds ?? 0) * 1000;
   const choice = ephemerisChoice(context, satellite.satelliteId);
+  const canonicalArn = satelliteArn(context.scope.account, satellite.satelliteId);
   const rows: ContactData[] = [];
   for (const pass of chosenPasses(choice, station, fromMs, toMs, profile.minimumViableContactDurationSeconds)) {
     const { startMs, endMs } = contactWindow(pass);
@@ -35,7 +37,7 @@ export function availableContacts(context: OperationContext, input: AvailableReq
     if (freeAntenna(context, station, startMs - preMs, endMs + postMs) === undefined) continue;
     rows.push({
       missionProfileArn: profile.arn,
-      satelliteArn: input.satelliteArn,
+      satelliteArn: canonicalArn,
       startTime: new Date(startMs),
       endTime: new Date(endMs),
       prePassStartTime: new Date(startMs - preMs),

@@ -3,6 +3,7 @@ import type { ContactData, ContactStatus, ListContactsRequest } from '../api/sha
 import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
 import { pageArray } from '../api/pagination.js';
 import { EPHEMERIS_KIND } from '../ephemeris/ephemeris-record.js';
+import { canonicalSatelliteArn } from '../satellite/satellites.js';
 import { availableContacts } from './available-contacts.js';
 import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
@@ -33,13 +34,14 @@ export const listContacts: Handler<'ListContacts'> = (input, context) => {
 
 function reservedContacts(context: OperationContext, input: ListContactsRequest, statuses: Set<ContactStatus>, nowMs: number): ContactData[] {
   const rows: ContactData[] = [];
+  const satelliteFilter = input.satelliteArn === undefined ? undefined : canonicalSatelliteArn(input.satelliteArn);
   for (const { contactId } of contactIndex(context.store).overlapping(context.scope, input.startTime.getTime(), input.endTime.getTime())) {
     const resource = context.store.get<ContactRecord>(context.scope, CONTACT_KIND, contactId);
     if (!resource) continue;
     const row = contactData(context, resource, nowMs);
     if (!statuses.has(row.contactStatus!)) continue;
     if (input.groundStation !== undefined && row.groundStation !== input.groundStation) continue;
-    if (input.satelliteArn !== undefined && row.satelliteArn !== input.satelliteArn) continue;
+    if (satelliteFilter !== undefined && row.satelliteArn !== satelliteFilter) continue;
     if (input.missionProfileArn !== undefined && row.missionProfileArn !== input.missionProfileArn) continue;
     rows.push(row);
   }

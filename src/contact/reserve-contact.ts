@@ -1,6 +1,7 @@
 import type { Handler, OperationContext } from '../api/context.js';
 import { InvalidParameterException } from '../api/errors.js';
 import type { GroundStation } from '../ground-station/ground-stations.js';
+import { satelliteArn } from '../satellite/satellites.js';
 import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, contactArn, type ContactRecord } from './contact-record.js';
 import { publishDueChanges } from './contact-events.js';
@@ -50,11 +51,13 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
   const outcome = schedulingOutcome(context, station, { nowMs, startMs, endMs, prePassStartMs, postPassEndMs, hasPass: !!pass }, snapshot);
 
   const contactId = context.clock.newId();
+  // Stored and shown as the satellite's own ARN, whatever region the request's names.
+  const canonicalArn = satelliteArn(context.scope.account, satellite.satelliteId);
   const groups = ('groups' in outcome && outcome.groups) || [];
   const contact: ContactRecord = {
     arn: contactArn(context.scope, contactId),
     missionProfileArn: profile.doc.arn,
-    satelliteArn: input.satelliteArn,
+    satelliteArn: canonicalArn,
     groundStation: station.groundStationName,
     prePassStartMs,
     startMs,
@@ -75,7 +78,7 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
         createdMs: nowMs,
         activatedMs: nowMs,
         lastUpdatedMs: nowMs,
-        satelliteArn: input.satelliteArn,
+        satelliteArn: canonicalArn,
         ...(input.trackingOverrides ? { trackingOverrides: input.trackingOverrides } : {}),
       },
     ],

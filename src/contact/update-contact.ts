@@ -1,6 +1,6 @@
 import type { Handler, OperationContext } from '../api/context.js';
 import { InvalidParameterException } from '../api/errors.js';
-import { findSatelliteByArn } from '../satellite/satellites.js';
+import { canonicalSatelliteArn, findSatelliteByArn } from '../satellite/satellites.js';
 import { activeVersion, CONTACT_KIND, getContactRecord, type ContactRecord, type ContactVersionRecord } from './contact-record.js';
 import { holdResources } from './contact-resources.js';
 import { overrideTracking, type TrackingProblem } from './contact-tracking.js';
@@ -22,7 +22,7 @@ export const updateContact: Handler<'UpdateContact'> = (input, context) => {
   const previous = activeVersion(doc);
   // What the request leaves out, the new version carries over; it is judged on the whole.
   const tracked = {
-    satelliteArn: input.satelliteArn ?? previous.satelliteArn,
+    satelliteArn: input.satelliteArn === undefined ? previous.satelliteArn : canonicalSatelliteArn(input.satelliteArn),
     trackingOverrides: input.trackingOverrides ?? previous.trackingOverrides,
   };
   const failure = updateFailure(context, tracked, doc);

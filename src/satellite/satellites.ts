@@ -84,13 +84,25 @@ export function findSatellite(context: Pick<CatalogContext, 'store'>, satelliteI
   return bundledSatellite(entry);
 }
 
-/** The satellite an ARN names; its region part may be empty (as we issue them) or the caller's region. */
-export function findSatelliteByArn(context: CatalogContext, arn: string): Satellite | undefined {
+// A satellite is not a regional resource (SEMANTICS §5.1): its ARN names it whatever its region part.
+function satelliteArnParts(arn: string): { account: string; satelliteId: string } | undefined {
   const parsed = parseArn(arn);
   const [kind, satelliteId, ...rest] = parsed?.resource ?? [];
   if (!parsed || kind !== 'satellite' || !satelliteId || rest.length > 0) return undefined;
-  if (parsed.account !== context.scope.account || (parsed.region !== '' && parsed.region !== context.scope.region)) return undefined;
-  return findSatellite(context, satelliteId);
+  return { account: parsed.account, satelliteId };
+}
+
+/** A satellite ARN as we issue it, its region part emptied; any other string as given. */
+export function canonicalSatelliteArn(arn: string): string {
+  const parts = satelliteArnParts(arn);
+  return parts ? satelliteArn(parts.account, parts.satelliteId) : arn;
+}
+
+/** The satellite an ARN of the caller's account names, with any region part (the model allows one). */
+export function findSatelliteByArn(context: CatalogContext, arn: string): Satellite | undefined {
+  const parts = satelliteArnParts(arn);
+  if (!parts || parts.account !== context.scope.account) return undefined;
+  return findSatellite(context, parts.satelliteId);
 }
 
 function bundledSatellite(entry: (typeof BUNDLED)[number]): Satellite {
