@@ -24,14 +24,11 @@ export function changeEvent(scope: Scope, contactId: string, contact: ContactRec
     missionProfileArn: contact.missionProfileArn,
     satelliteArn: contact.satelliteArn,
   };
-  if (entry.subject === 'contact') {
-    return {
-      detailType: 'Ground Station Contact State Change',
-      ...scope,
-      resources: [contact.arn],
-      detail: { ...common, contactStatus: entry.status },
-      time: new Date(entry.atMs),
-    };
+  const ofContact = (detailType: string, detail: Record<string, unknown>): GroundStationEvent =>
+    ({ detailType, ...scope, resources: [contact.arn], detail: { ...common, ...detail }, time: new Date(entry.atMs) });
+  if (entry.subject === 'contact') return ofContact('Ground Station Contact State Change', { contactStatus: entry.status });
+  if (entry.subject === 'upload') {
+    return ofContact('Ground Station S3 Upload Complete', { s3RecordingConfigArn: entry.s3RecordingConfigArn, bucketArn: entry.bucketArn });
   }
   const group = contact.heldGroups[entry.groupIndex]!;
   return {

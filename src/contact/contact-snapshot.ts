@@ -20,6 +20,11 @@ export function snapshotProfile(context: OperationContext, profile: MissionProfi
 export const edgeConfigs = (snapshot: ContactRecord['snapshot']): ConfigRecord[] =>
   snapshot.profile.dataflowEdges.flat().map((arn) => snapshot.configs[configArnWithoutSuffix(arn)]!);
 
+/** The distinct s3-recording configs the snapshot's edges deliver to, in edge order. */
+export const s3RecordingDestinations = (snapshot: ContactRecord['snapshot']): ConfigRecord[] => [
+  ...new Set(snapshot.profile.dataflowEdges.map(([, to]) => snapshot.configs[configArnWithoutSuffix(to!)]!).filter((config) => config.configType === 's3-recording')),
+];
+
 const configArnWithoutSuffix = (arn: string) => arn.split('/').slice(0, 3).join('/');
 
 /** One {source, destination} per edge, described from the snapshot and the held groups (SEMANTICS §2.5). */

@@ -1,11 +1,13 @@
 import type { ContactStatus } from '../api/shapes.js';
 import type { ContactRecord } from './contact-record.js';
 import { contactSettings } from './contact-settings.js';
+import { s3RecordingDestinations } from './contact-snapshot.js';
 
-/** One change a contact goes through: its own status, or the state of one group it holds. */
+/** One change a contact goes through: its own status, the state of one group it holds, or an S3 upload finishing. */
 export type TimelineEntry =
   | { atMs: number; subject: 'contact'; status: ContactStatus }
-  | { atMs: number; subject: 'group'; groupIndex: number; state: ContactStatus };
+  | { atMs: number; subject: 'group'; groupIndex: number; state: ContactStatus }
+  | { atMs: number; subject: 'upload'; s3RecordingConfigArn: string; bucketArn: string };
 
 export const TERMINAL_STATUSES: ReadonlySet<ContactStatus> = new Set([
   'FAILED_TO_SCHEDULE',
@@ -49,6 +51,10 @@ export function contactTimeline(contact: ContactRecord): TimelineEntry[] {
     for (const [status, nominalMs] of steps) {
       previousMs = Math.max(previousMs, nominalMs);
       entries.push({ atMs: previousMs, subject: 'contact', status });
+    }
+    // Each s3-recording destination's upload completes with the contact (SEMANTICS §3).
+    for (const config of s3RecordingDestinations(contact.snapshot)) {
+      entries.push({ atMs: previousMs, subject: 'upload', s3RecordingConfigArn: config.arn, bucketArn: config.configData.s3RecordingConfig!.bucketArn });
     }
     // Stable: at equal moments the contact's own change comes first.
     entries.push(...groupSteps);

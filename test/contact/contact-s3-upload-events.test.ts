@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { boto3Ok, groundStationArn } from '../support/clients.js';
+import { configData } from '../support/fixtures.js';
+import type { RunningServer } from '../support/server.js';
+import { createConfigs } from '../support/setup.js';
+import { eventually, readJsonl, type Envelope } from '../events/event-sinks.js';
+import { moveClock, noaa20Arn, stoppedClockDataDir, weekFromStart } from './contact-support.js';
+
+const UPLOAD_COMPLETE = 'Ground Station S3 Upload Complete';
+const OTHER_BUCKET = 'arn:aws:s3:::aws-groundstation-other-bucket';
+const seconds = (iso: string) => Date.parse(iso) / 1000;
+
+describe('S3 Upload Complete events', () => {
+  const { eventsFile, start } = stoppedClockDataDir();
+  let server: RunningServer;
+  let satelliteArn: string;
+  let missionProfileArn: string;
+  let configs: Record<'tracking' | 'antenna-downlink' | 'antenna-downlink-demod-decode' | 's3-recording', string>;
+  let otherS3: string;
+  let windows: any[];
+
+  const reserve = (window: any) =>
+    boto3Ok(server.url, {
+      op: 'reserve_contact',
+      params: { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime },
+    }).then((result) => result.contactId as string);
+  const eventsOf = (contactId: string) => readJsonl(eventsFile).filter((event) => event.detail.contactId === contactId);
+
+  // Two sources record into the same config, and one of them into a second: two destinations.
+  before(async () => {
+    server = await start();
+    satelliteArn = await noaa20Arn(server.url);
+    configs = await createConfigs(server.url, ['tracking', 'antenna-downlink', 'antenna-downlink-demod-decode', 's3-recording']);
+    otherS3 = await boto3Ok(server.url, {
+      op: 'create_config',
+      params: { name: 'other-s3', configData: { s3RecordingConfig: { ...configData['s3-recording'].s3RecordingConfig, bucketArn: OTHER_BUCKET } } },
+    }).then((result) => result.configArn as string);
+    const { missionProfileId } = await boto3Ok(server.url, {
+      op: 'create_mission_profile',
+      params: {
+        name: 'to-s3',
+        contactPrePassDurationSeconds: 120,
+        contactPostPassDurationSeconds: 60,
+        minimumViableContactDurationSeconds: 60,
+        dataflowEdges: [
+          [configs['antenna-downlink'], configs['s3-recording']],
+          [configs['antenna-downlink-demod-decode'], configs['s3-recording']],
+          [configs['antenna-downlink'], otherS3],
+        ],
+        trackingConfigArn: configs.tracking,
+      },
+    });
+    ({ missionProfileArn } = await boto3Ok(server.url, { op: 'get_mission_profile', params: { missionProfileId } }));
+    ({ contactList: windows } = await boto3Ok(server.url, {
+      op: 'list_contacts',
+      params: { statusList: ['AVAILABLE'], ...weekFromStart(), groundStation: 'Ohio 1', missionProfileArn, satelliteArn },
+    }));
+  });
+
+  it('a COMPLETED contact publishes one S3 Upload Complete per s3-recording destination at postPassEndTime, from its snapshot', async () => {
+    const window = windows[0];
+    const contactId = await reserve(window);
+    // The contact keeps the bucket it was reserved with.
+    await boto3Ok(server.url, {
+      op: 'update_config',
+      params: { configId: configs['s3-recording'].split('/')[2], configType: 's3-recording', name: 'moved', configData: { s3RecordingConfig: { ...configData['s3-recording'].s3RecordingConfig, bucketArn: OTHER_BUCKET } } },
+    });
+    await moveClock(server.url, { set: window.postPassEndTime + 3600 });
+
+    const done = (events: Envelope[]) => events.filter((event) => event['detail-type'] === UPLOAD_COMPLETE).length >= 2;
+    const events = await eventually('the uploads', () => eventsOf(contactId), done);
+    const completedAt = events.findIndex((event) => event.detail.contactStatus === 'COMPLETED');
+    const uploads = events.filter((event) => event['detail-type'] === UPLOAD_COMPLETE);
+    assert.deepEqual(events.slice(completedAt + 1, completedAt + 3), uploads);
+    const common = { contactId, groundstationId: 'Ohio 1', missionProfileArn, satelliteArn };
+    assert.deepEqual(
+      uploads.map((event) => ({ resources: event.resources, time: seconds(event.time), detail: event.detail })),
+      [
+        { s3RecordingConfigArn: configs['s3-recording'], bucketArn: configData['s3-recording'].s3RecordingConfig.bucketArn },
+        { s3RecordingConfigArn: otherS3, bucketArn: OTHER_BUCKET },
+      ].map((upload) => ({ resources: [groundStationArn(`contact/${contactId}`)], time: window.postPassEndTime, detail: { ...common, ...upload } })),
+    );
+  });
+
+  it('a cancelled contact publishes no S3 Upload Complete', async () => {
+    const window = windows.find((candidate) => candidate.startTime > windows[0].postPassEndTime + 3600);
+    const contactId = await reserve(window);
+    await boto3Ok(server.url, { op: 'cancel_contact', params: { contactId } });
+    await moveClock(server.url, { set: window.postPassEndTime + 3600 });
+    const events = await eventually('the cancellation', () => eventsOf(contactId), (seen) => seen.some((event) => event.detail.contactStatus === 'CANCELLED'));
+    assert.deepEqual(
+      events.map((event) => event.detail.contactStatus),
+      ['SCHEDULING', 'CANCELLING', 'CANCELLED'],
+    );
+  });
+});
