@@ -2,7 +2,6 @@ import type { Handler, OperationContext } from '../api/context.js';
 import type { CreateEphemerisRequest } from '../api/shapes.js';
 import { InvalidParameterException, notImplemented, ResourceNotFoundException } from '../api/errors.js';
 import { findSatellite, type Satellite } from '../satellite/satellites.js';
-import { ephemerisStatusEvent } from './ephemeris-events.js';
 import { ephemerisSchedule } from './ephemeris-schedule.js';
 import {
   EPHEMERIS_KIND,
@@ -14,8 +13,8 @@ import { validateOem, validateTleSet, type Validated } from './ephemeris-validat
 
 const DEFAULT_PRIORITY = 1;
 
-// Validation runs now, against the creation instant; the outcome shows (and its event is
-// published by the change scheduler) after VALIDATION_DELAY_MS.
+// Validation runs now, against the creation instant; the outcome shows (and its event, the first
+// of the ephemeris, is published by the change scheduler) after VALIDATION_DELAY_MS.
 export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
   const { type, source } = suppliedData(input);
   const satellite = requireSatellite(input.satelliteId, context);
@@ -39,8 +38,7 @@ export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
     validation: validated.validation,
   };
   context.store.insert(context.scope, EPHEMERIS_KIND, ephemerisId, record, input.tags);
-  context.events.publish(ephemerisStatusEvent(context.scope, ephemerisId, record, 'VALIDATING', nowMs));
-  ephemerisSchedule(context.store).save(context.scope, ephemerisId, record, 1);
+  ephemerisSchedule(context.store).save(context.scope, ephemerisId, record, 0);
   return { ephemerisId };
 };
 

@@ -23,17 +23,14 @@ export function ephemerisStatusEvent(
 }
 
 /**
- * The changes the clock alone brings: VALIDATING at creation, the outcome a validation delay
- * later, EXPIRED at the expiration time of a valid one. CreateEphemeris publishes the first; the
- * change scheduler the rest as the clock reaches them. ENABLED ↔ DISABLED are UpdateEphemeris's own.
+ * The changes the clock alone brings after creation (which publishes none, SEMANTICS §3): the
+ * outcome a validation delay later, EXPIRED at the expiration time of a valid one. The change
+ * scheduler publishes them as the clock reaches them. ENABLED ↔ DISABLED are UpdateEphemeris's own.
  */
 export function statusTimeline(record: EphemerisRecord): { atMs: number; status: EphemerisStatus }[] {
   const decidedMs = record.creationTimeMs + VALIDATION_DELAY_MS;
   const outcome = ephemerisStatus(record, decidedMs);
-  const timeline = [
-    { atMs: record.creationTimeMs, status: 'VALIDATING' as const },
-    { atMs: decidedMs, status: outcome },
-  ];
+  const decided = { atMs: decidedMs, status: outcome };
   const expiresLater = outcome !== 'EXPIRED' && record.validation.result === 'VALID' && record.expirationTimeMs !== undefined;
-  return expiresLater ? [...timeline, { atMs: record.expirationTimeMs!, status: 'EXPIRED' as const }] : timeline;
+  return expiresLater ? [decided, { atMs: record.expirationTimeMs!, status: 'EXPIRED' as const }] : [decided];
 }

@@ -19,6 +19,8 @@ const MIGRATIONS = [
      PRIMARY KEY (account, region, ephemeris_id)
    ) WITHOUT ROWID;
    CREATE INDEX ephemeris_schedule_by_next_change ON ephemeris_schedule (next_change_ms);`,
+  // VALIDATING at creation left the timeline (it is no event): counts stored before are one ahead.
+  `UPDATE ephemeris_schedule SET published = published - 1;`,
 ];
 
 interface ScheduledEphemeris {
