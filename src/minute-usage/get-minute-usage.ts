@@ -11,8 +11,8 @@ const RESERVED_MINUTE_ALLOCATION = 0;
 
 /**
  * Minutes of the caller's contacts starting in the UTC month: each meters whole minutes of
- * [startTime, endTime], rounded up. A cancellation within 15 minutes of the start, or a stop,
- * still counts.
+ * [startTime, endTime], rounded up. A cancellation less than 15 minutes before the start, or a
+ * stop, still counts.
  */
 export const getMinuteUsage: Handler<'GetMinuteUsage'> = (input, context) => {
   const monthStartMs = Date.UTC(input.year, input.month - 1, 1);
@@ -38,6 +38,6 @@ export const getMinuteUsage: Handler<'GetMinuteUsage'> = (input, context) => {
 
 function isBilled(contact: ContactRecord, nowMs: number): boolean {
   if (contact.schedulingFailure !== undefined) return false;
-  if (contact.cancelledMs !== undefined) return contact.cancelledMs >= contact.startMs - contactSettings.lateCancellationMs;
+  if (contact.cancelledMs !== undefined) return contact.cancelledMs > contact.startMs - contactSettings.lateCancellationMs;
   return BILLED.has(statusAt(contact, nowMs));
 }
