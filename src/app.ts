@@ -4,6 +4,7 @@ import { checkErrorsAgainstModel, DependencyException } from './api/errors.js';
 import { model } from './api/model.js';
 import { registerCatalogRoutes } from './admin/catalog-routes.js';
 import { registerEventRoutes } from './admin/event-routes.js';
+import { registerFaultRoutes } from './admin/fault-routes.js';
 import { registerAdminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { openPersistedClock, type SimulatedClockOptions } from './persisted-clock.js';
@@ -98,13 +99,16 @@ export function buildApp(options: AppOptions = {}): App {
   registerAdminRoutes(server, { storage: options.inMemory ? 'memory' : 'sqlite' });
   registerClockRoutes(server, clock, clockSaved);
   registerEventRoutes(server, events);
-  registerCatalogRoutes(server, { services, defaultScope: { ...DEFAULT_SCOPE, ...options.defaultScope }, transaction: (work) => commits.run(work) });
+  const defaultScope = { ...DEFAULT_SCOPE, ...options.defaultScope };
+  const transaction = <T>(work: () => T) => commits.run(work);
+  registerCatalogRoutes(server, { services, defaultScope, transaction });
+  registerFaultRoutes(server, { services, defaultScope, transaction });
   registerApi(server, {
     model,
     handlers,
     services,
-    defaultScope: { ...DEFAULT_SCOPE, ...options.defaultScope },
-    transaction: (work) => commits.run(work),
+    defaultScope,
+    transaction,
     read: (work) => commits.read(work),
     classifyFailure: (error) =>
       isDatabaseFailure(error)

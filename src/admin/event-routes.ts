@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventBus } from '../events/bus.js';
 import { parseLastEventId, streamEvents } from '../events/sse.js';
-import { ACCOUNT_ID } from '../protocol/identity.js';
-
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+import { scopeQueryProblem } from '../protocol/identity.js';
 
 /**
  * GET /_local/events: every event, live, as server-sent events; `?account=` and `?region=` keep
@@ -16,8 +14,8 @@ export function registerEventRoutes(app: FastifyInstance, bus: EventBus): void {
     const afterSeq = parseLastEventId(Array.isArray(header) ? header[0] : header);
     if (Number.isNaN(afterSeq)) return refuse(`Last-Event-ID must be an event id sent by this stream, not ${String(header)}`);
     const { account, region } = request.query;
-    if (account !== undefined && !ACCOUNT_ID.test(account)) return refuse(`account must be a 12-digit AWS account id, not ${account}`);
-    if (region !== undefined && !REGION.test(region)) return refuse(`region must be an AWS region name such as us-east-2, not ${region}`);
+    const problem = scopeQueryProblem(request.query);
+    if (problem) return refuse(problem);
     reply.hijack();
     streamEvents(bus, reply.raw, afterSeq, (envelope) => (account === undefined || envelope.account === account) && (region === undefined || envelope.region === region));
     return reply;

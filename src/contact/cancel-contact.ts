@@ -1,9 +1,8 @@
 import type { Handler } from '../api/context.js';
 import type { ContactStatus } from '../api/shapes.js';
 import { InvalidParameterException } from '../api/errors.js';
-import { contactIndex } from './contact-index.js';
-import { publishDueChanges } from './contact-events.js';
-import { activeVersion, CONTACT_KIND, getContactRecord } from './contact-record.js';
+import { interruptContact } from './contact-events.js';
+import { activeVersion, getContactRecord } from './contact-record.js';
 import { statusAt } from './contact-timeline.js';
 
 // SEMANTICS §2.1: these can be cancelled (PASS: stopped); these were already, so it is a no-op.
@@ -19,11 +18,6 @@ export const cancelContact: Handler<'CancelContact'> = (input, context) => {
   if (!CANCELLABLE.has(status)) {
     throw new InvalidParameterException(`Contact ${id} is ${status} and can no longer be cancelled`, 'contactId');
   }
-  // Publish what happened up to now first, so the cancellation cuts the timeline after it.
-  const caughtUp = publishDueChanges(context, context.scope, id, doc, nowMs);
-  const cancelled = { ...caughtUp, cancelledMs: nowMs };
-  context.store.replace(context.scope, CONTACT_KIND, id, cancelled);
-  contactIndex(context.store).save(context.scope, id, cancelled);
-  publishDueChanges(context, context.scope, id, cancelled, nowMs);
+  interruptContact(context, context.scope, id, doc, nowMs, { cancelledMs: nowMs });
   return { contactId: id, versionId };
 };

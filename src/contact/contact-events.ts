@@ -75,6 +75,17 @@ export function publishDueChanges(services: Services, scope: Scope, contactId: s
   return { ...contact, eventsPublished: contact.eventsPublished + changes.length };
 }
 
+/**
+ * Cuts the contact's timeline at `nowMs` with `change` (a cancellation or a fault): what was due is
+ * published first, so the cut falls after it, then what the change makes due at once.
+ */
+export function interruptContact(services: Services, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number, change: Partial<ContactRecord>): void {
+  const interrupted = { ...publishDueChanges(services, scope, contactId, contact, nowMs), ...change };
+  services.store.replace(scope, CONTACT_KIND, contactId, interrupted);
+  contactIndex(services.store).save(scope, contactId, interrupted);
+  publishDueChanges(services, scope, contactId, interrupted, nowMs);
+}
+
 /** Contacts as the change scheduler sees them: their due timeline entries, found by the index. */
 export function contactChanges(services: Services): ChangeSource {
   const index = contactIndex(services.store);

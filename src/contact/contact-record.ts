@@ -23,6 +23,10 @@ export interface HeldGroup {
   postPassMs: number;
 }
 
+/** The terminal statuses only the fault-injection hook reaches (SEMANTICS §2.1, our choice). */
+export const FAULT_STATUSES = ['FAILED', 'AWS_FAILED', 'AWS_CANCELLED'] as const;
+export type FaultStatus = (typeof FAULT_STATUSES)[number];
+
 export interface ContactVersionRecord {
   versionId: number;
   status: VersionStatus;
@@ -55,6 +59,8 @@ export interface ContactRecord {
   schedulingFailure?: string;
   /** When CancelContact was accepted. */
   cancelledMs?: number;
+  /** A fault injected through /_local: the status the contact ended in, when, and why. */
+  fault?: { status: FaultStatus; atMs: number; errorMessage: string };
   maximumElevationDeg: number;
   /** The pass at the mask that contains the contact, when there is one: at reservation, then as frozen. */
   visibility?: { startMs: number; endMs: number };

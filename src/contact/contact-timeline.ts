@@ -21,7 +21,8 @@ export const TERMINAL_STATUSES: ReadonlySet<ContactStatus> = new Set([
 /**
  * Every change the contact goes through, in order, each at its nominal moment (never before the
  * change it follows, so a reservation made late still walks PREPASS before PASS). The schedule is
- * fixed at reservation; a cancellation truncates it. Statuses, events and restarts all read this.
+ * fixed at reservation; a cancellation or an injected fault truncates it. Statuses, events and
+ * restarts all read this.
  */
 export function contactTimeline(contact: ContactRecord): TimelineEntry[] {
   const delay = contactSettings.transitionDelayMs;
@@ -60,25 +61,30 @@ export function contactTimeline(contact: ContactRecord): TimelineEntry[] {
     entries.push(...groupSteps);
     entries.sort((a, b) => a.atMs - b.atMs);
   }
-  return contact.cancelledMs === undefined ? entries : cancelledTimeline(contact, entries, contact.cancelledMs);
+  const { cancelledMs, fault } = contact;
+  // CANCELLING, then CANCELLED a tick later. A fault may follow a cancellation (while CANCELLING),
+  // never precede it: it is terminal.
+  const cancelled = cancelledMs === undefined ? entries : interruptedTimeline(contact, entries, cancelledMs, [
+    ['CANCELLING', cancelledMs],
+    ['CANCELLED', cancelledMs + delay],
+  ]);
+  return fault === undefined ? cancelled : interruptedTimeline(contact, cancelled, fault.atMs, [[fault.status, fault.atMs]]);
 }
 
-/** What had happened by the cancellation, then CANCELLING and, a tick later, CANCELLED. */
-function cancelledTimeline(contact: ContactRecord, entries: TimelineEntry[], cancelledMs: number): TimelineEntry[] {
-  const kept = entries.filter((entry) => entry.atMs <= cancelledMs);
-  const cancelledAtMs = cancelledMs + contactSettings.transitionDelayMs;
-  const groupsCancelled = contact.heldGroups.flatMap((_group, groupIndex) => {
-    const states = kept.filter((entry) => entry.subject === 'group' && entry.groupIndex === groupIndex);
+/**
+ * What had happened by `atMs`, then the contact's `endings`; each group it holds that had begun and
+ * not ended takes the last of them (CANCELLED after a cancel) at the same moment.
+ */
+function interruptedTimeline(contact: ContactRecord, entries: TimelineEntry[], atMs: number, endings: [ContactStatus, number][]): TimelineEntry[] {
+  const kept = entries.filter((entry) => entry.atMs <= atMs);
+  const [state, endedAtMs] = endings.at(-1)!;
+  const groupsEnded = contact.heldGroups.flatMap((_group, groupIndex) => {
+    const states = kept.flatMap((entry) => (entry.subject === 'group' && entry.groupIndex === groupIndex ? [entry.state] : []));
     const begun = states.length > 0;
-    const ended = states.some((entry) => entry.subject === 'group' && entry.state === 'COMPLETED');
-    return begun && !ended ? [{ atMs: cancelledAtMs, subject: 'group' as const, groupIndex, state: 'CANCELLED' as const }] : [];
+    const ended = states.some((groupState) => TERMINAL_STATUSES.has(groupState));
+    return begun && !ended ? [{ atMs: endedAtMs, subject: 'group' as const, groupIndex, state }] : [];
   });
-  return [
-    ...kept,
-    { atMs: cancelledMs, subject: 'contact', status: 'CANCELLING' },
-    { atMs: cancelledAtMs, subject: 'contact', status: 'CANCELLED' },
-    ...groupsCancelled,
-  ];
+  return [...kept, ...endings.map(([status, endingAtMs]) => ({ atMs: endingAtMs, subject: 'contact' as const, status })), ...groupsEnded];
 }
 
 /** The contact's status at an instant: the last of its own changes by then. */
@@ -97,6 +103,6 @@ export function reachedAt(contact: ContactRecord, status: ContactStatus, atMs: n
   return entry?.atMs;
 }
 
-/** Whether the contact occupies its antenna and endpoint groups: scheduled and not cancelled. */
+/** Whether the contact occupies its antenna and endpoint groups: scheduled, not cancelled, not faulted. */
 export const holdsResources = (contact: ContactRecord): boolean =>
-  contact.schedulingFailure === undefined && contact.cancelledMs === undefined;
+  contact.schedulingFailure === undefined && contact.cancelledMs === undefined && contact.fault === undefined;

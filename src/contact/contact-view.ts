@@ -40,7 +40,7 @@ export function contactData(context: EphemerisContext, resource: StoredResource<
     postPassEndTime: new Date(contact.postPassEndMs),
     groundStation: contact.groundStation,
     contactStatus: status,
-    errorMessage: ERROR_STATUSES.has(status) ? contact.schedulingFailure : undefined,
+    errorMessage: ERROR_STATUSES.has(status) ? (contact.fault?.errorMessage ?? contact.schedulingFailure) : undefined,
     maximumElevation: { value: contact.maximumElevationDeg, unit: 'DEGREE_ANGLE' },
     region: context.scope.region,
     tags: Object.keys(resource.tags).length > 0 ? resource.tags : undefined,

@@ -5,7 +5,9 @@ import { CONTACT_KIND, type ContactRecord } from '../contact/contact-record.js';
 import { contactSettings } from '../contact/contact-settings.js';
 import { statusAt } from '../contact/contact-timeline.js';
 
+// SEMANTICS §2.6: AWS_FAILED and AWS_CANCELLED, the service's faults, are not billed.
 const BILLED: ReadonlySet<ContactStatus> = new Set(['SCHEDULED', 'PREPASS', 'PASS', 'POSTPASS', 'COMPLETED', 'FAILED']);
+const CANCELLED_BY_CUSTOMER: ReadonlySet<ContactStatus> = new Set(['CANCELLING', 'CANCELLED']);
 // No reserved-minutes plan exists locally (SEMANTICS §2.6, our choice).
 const RESERVED_MINUTE_ALLOCATION = 0;
 
@@ -38,6 +40,8 @@ export const getMinuteUsage: Handler<'GetMinuteUsage'> = (input, context) => {
 
 function isBilled(contact: ContactRecord, nowMs: number): boolean {
   if (contact.schedulingFailure !== undefined) return false;
-  if (contact.cancelledMs !== undefined) return contact.cancelledMs > contact.startMs - contactSettings.lateCancellationMs;
-  return BILLED.has(statusAt(contact, nowMs));
+  // By status, not by cancelledMs: a fault injected while CANCELLING decides, as it does the status.
+  const status = statusAt(contact, nowMs);
+  if (CANCELLED_BY_CUSTOMER.has(status)) return contact.cancelledMs! > contact.startMs - contactSettings.lateCancellationMs;
+  return BILLED.has(status);
 }

@@ -3,7 +3,8 @@ import type { Scope } from '../store/resources.js';
 // Credential=AKID/20260101/us-east-2/groundstation/aws4_request
 const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/[^/,\s]+\/aws4_request/;
 /** An AWS account id: twelve digits. */
-export const ACCOUNT_ID = /^\d{12}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /**
  * The caller's account and region, read from the SigV4 credential scope: the scope names the region,
@@ -17,4 +18,11 @@ export function scopeFromAuthorization(authorization: string | undefined, defaul
     account: ACCOUNT_ID.test(accessKeyId!) ? accessKeyId! : defaults.account,
     region: region!,
   };
+}
+
+/** What is wrong with the `?account=` and `?region=` an admin route takes, if anything. */
+export function scopeQueryProblem({ account, region }: { account?: string; region?: string }): string | undefined {
+  if (account !== undefined && !ACCOUNT_ID.test(account)) return `account must be a 12-digit AWS account id, not ${account}`;
+  if (region !== undefined && !REGION_NAME.test(region)) return `region must be an AWS region name such as us-east-2, not ${region}`;
+  return undefined;
 }
