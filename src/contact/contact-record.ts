@@ -76,6 +76,11 @@ export interface ContactRecord {
   versions: ContactVersionRecord[];
   /** How many entries of the contact's timeline have been published as events. */
   eventsPublished: number;
+  /**
+   * Whether S3 Upload Complete is part of the contact's timeline. Contacts stored by earlier builds
+   * lack it: their `eventsPublished` counts a timeline without uploads, which an upload would shift.
+   */
+  publishesUploads?: true;
 }
 
 export const contactArn = (scope: Scope, id: string) => arnFor(scope, `${CONTACT_KIND}/${id}`);

@@ -54,7 +54,7 @@ export function contactTimeline(contact: ContactRecord): TimelineEntry[] {
       entries.push({ atMs: previousMs, subject: 'contact', status });
     }
     // Each s3-recording destination's upload completes with the contact (SEMANTICS §3).
-    for (const config of s3RecordingDestinations(contact.snapshot)) {
+    for (const config of contact.publishesUploads ? s3RecordingDestinations(contact.snapshot) : []) {
       entries.push({ atMs: previousMs, subject: 'upload', s3RecordingConfigArn: config.arn, bucketArn: config.configData.s3RecordingConfig!.bucketArn });
     }
     // Stable: at equal moments the contact's own change comes first.

@@ -83,6 +83,7 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
       },
     ],
     eventsPublished: 0,
+    publishesUploads: true,
   };
   context.store.insert(context.scope, CONTACT_KIND, contactId, contact, input.tags);
   contactIndex(context.store).save(context.scope, contactId, contact);

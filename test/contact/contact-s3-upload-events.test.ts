@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { boto3Ok, groundStationArn } from '../support/clients.js';
+import { boto3Ok, groundStationArn, raw } from '../support/clients.js';
 import { configData } from '../support/fixtures.js';
 import type { RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
@@ -93,5 +95,27 @@ describe('S3 Upload Complete events', () => {
       events.map((event) => event.detail.contactStatus),
       ['SCHEDULING', 'CANCELLING', 'CANCELLED'],
     );
+  });
+
+  // Their stored event counts index a timeline without uploads: adding one would shift it.
+  it('a contact stored by a build before S3 Upload Complete publishes each of its changes once and no upload', async () => {
+    const { now } = (await raw(server.url, 'GET', '/_local/clock')).json;
+    const window = windows.find((candidate) => candidate.startTime > now + 600);
+    const contactId = await reserve(window);
+    await moveClock(server.url, { set: window.startTime });
+    await server.stop();
+    const db = new Database(join(dirname(eventsFile), 'groundstation.sqlite'));
+    db.prepare("UPDATE resources SET doc = json_remove(doc, '$.publishesUploads') WHERE kind = 'contact' AND id = ?").run(contactId);
+    db.close();
+    server = await start();
+    await moveClock(server.url, { set: window.postPassEndTime + 3600 });
+
+    const completed = (events: Envelope[]) => events.some((event) => event.detail.contactStatus === 'COMPLETED');
+    const events = await eventually('the contact completing', () => eventsOf(contactId), completed);
+    assert.deepEqual(
+      events.filter((event) => event['detail-type'] !== UPLOAD_COMPLETE).map((event) => event.detail.contactStatus),
+      ['SCHEDULING', 'SCHEDULED', 'PREPASS', 'PASS', 'POSTPASS', 'COMPLETED'],
+    );
+    assert.equal(events.filter((event) => event['detail-type'] === UPLOAD_COMPLETE).length, 0);
   });
 });
