@@ -124,14 +124,17 @@ export class ShapeReaders {
       const entries = Object.entries(value as Record<string, unknown>);
       const rule = sizeRule(entries.length);
       if (rule) throw violation(path, value, rule);
-      // Built from pairs, not by assignment: a key such as `__proto__` must stay an ordinary key.
-      return Object.fromEntries(
-        entries.map(([key, child]) => {
-          const childPath = `${path}.${key}`;
-          if (child === null || child === undefined) throw violation(childPath, child, 'not be null');
-          return [readKey(key, childPath), readValue(child, childPath)];
-        }),
-      );
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of entries) {
+        const childPath = `${path}.${key}`;
+        if (child === null || child === undefined) throw violation(childPath, child, 'not be null');
+        const name = readKey(key, childPath) as string;
+        const read = readValue(child, childPath);
+        // Assigning `__proto__` would set the prototype (and drop a string): it must stay an ordinary key.
+        if (name === '__proto__') Object.defineProperty(out, name, { value: read, enumerable: true, writable: true, configurable: true });
+        else out[name] = read;
+      }
+      return out;
     };
   }
 }
