@@ -13,12 +13,12 @@ export interface DataflowEndpointGroupRecord {
   contactPostPassDurationSeconds?: number;
 }
 
-const ENDPOINT_KINDS = [
-  'endpoint',
-  'awsGroundStationAgentEndpoint',
-  'uplinkAwsGroundStationAgentEndpoint',
-  'downlinkAwsGroundStationAgentEndpoint',
-] as const;
+// V1 entries are a plain endpoint or an agent endpoint (SEMANTICS §6); V2 creates the uplink and
+// downlink agent endpoints. Stored groups hold either.
+export const V1_ENDPOINT_KINDS = ['endpoint', 'awsGroundStationAgentEndpoint'] as const;
+export const V2_ENDPOINT_KINDS = ['uplinkAwsGroundStationAgentEndpoint', 'downlinkAwsGroundStationAgentEndpoint'] as const;
+const ENDPOINT_KINDS = [...V1_ENDPOINT_KINDS, ...V2_ENDPOINT_KINDS];
+type EndpointKind = (typeof ENDPOINT_KINDS)[number];
 
 /** The name an entry's endpoint is known by; dataflow-endpoint configs refer to it. */
 export function endpointName(details: EndpointDetails): string | undefined {
@@ -31,14 +31,16 @@ export function endpointName(details: EndpointDetails): string | undefined {
  * created and healthy at once; an agent endpoint is unhealthy until an agent registers for it.
  * Health and status sent by the caller are ignored.
  */
-export function describeEndpoints(entries: EndpointDetails[], parameterName: string): EndpointDetails[] {
+export function describeEndpoints(entries: EndpointDetails[], parameterName: string, allowed: readonly EndpointKind[]): EndpointDetails[] {
   if (entries.length === 0) throw new InvalidParameterException(`${parameterName} must hold at least one endpoint`, parameterName);
   const names = new Set<string>();
   return entries.map((entry, index) => {
     const path = `${parameterName}[${index}]`;
     const kinds = ENDPOINT_KINDS.filter((kind) => entry[kind] !== undefined);
-    if (kinds.length !== 1) {
-      throw new InvalidParameterException(`${path} must set exactly one of ${ENDPOINT_KINDS.join(', ')}`, path);
+    if (kinds.length !== 1 || !allowed.includes(kinds[0]!)) {
+      const v2Only = kinds.filter((kind) => !allowed.includes(kind));
+      const hint = v2Only.length > 0 ? ` (${v2Only.join(', ')}: CreateDataflowEndpointGroupV2 creates those)` : '';
+      throw new InvalidParameterException(`${path} must set exactly one of ${allowed.join(', ')}${hint}`, path);
     }
     const name = endpointName(entry);
     if (!name) throw new InvalidParameterException(`${path} must name its endpoint`, path);

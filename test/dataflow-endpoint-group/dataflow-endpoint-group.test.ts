@@ -176,7 +176,7 @@ describe('dataflow endpoint groups', () => {
     assertRawError(v2TooShort, invalid('contactPrePassDurationSeconds', /greater than or equal to 30/));
   });
 
-  it('CreateDataflowEndpointGroup with duplicate, missing or incomplete endpoints is refused with 431 and stores nothing', async () => {
+  it('CreateDataflowEndpointGroup with duplicate, missing, incomplete or V2-only endpoints is refused with 431 and stores nothing', async () => {
     const refused = { account: '777788889999' };
     const outcomes = await boto3(
       server.url,
@@ -186,6 +186,7 @@ describe('dataflow endpoint groups', () => {
         { op: 'create_dataflow_endpoint_group', params: { endpointDetails: [{ securityDetails: endpointDetails().securityDetails }] } },
         { op: 'create_dataflow_endpoint_group', params: { endpointDetails: [{ endpoint: endpointDetails().endpoint }] } },
         { op: 'create_dataflow_endpoint_group', params: { endpointDetails: [{ ...endpointDetails(), ...agentEndpoint('both') }] } },
+        { op: 'create_dataflow_endpoint_group', params: { endpointDetails: [downlinkAgent('v2 only')] } },
         { op: 'create_dataflow_endpoint_group_v2', params: { endpoints: [uplinkAgent('same'), downlinkAgent('same')] } },
         { op: 'create_dataflow_endpoint_group_v2', params: { endpoints: [] } },
         { op: 'list_dataflow_endpoint_groups', params: {} },
@@ -197,9 +198,16 @@ describe('dataflow endpoint groups', () => {
     assertBoto3Error(outcomes[2], invalid('endpointDetails[0]', /must set exactly one of endpoint, awsGroundStationAgentEndpoint/));
     assertBoto3Error(outcomes[3], invalid('endpointDetails[0].securityDetails', /an endpoint needs securityDetails/));
     assertBoto3Error(outcomes[4], invalid('endpointDetails[0]', /must set exactly one of/));
-    assertBoto3Error(outcomes[5], invalid('endpoints[1]', /endpoint name same is used twice/));
-    assert.match(outcomes[6]!.clientError!, /Invalid length for parameter endpoints, value: 0, valid min length: 1/);
-    assert.deepEqual(outcomes[7]!.result.dataflowEndpointGroupList, []);
+    assertBoto3Error(
+      outcomes[5],
+      invalid(
+        'endpointDetails[0]',
+        /must set exactly one of endpoint, awsGroundStationAgentEndpoint \(downlinkAwsGroundStationAgentEndpoint: CreateDataflowEndpointGroupV2 creates those\)$/,
+      ),
+    );
+    assertBoto3Error(outcomes[6], invalid('endpoints[1]', /endpoint name same is used twice/));
+    assert.match(outcomes[7]!.clientError!, /Invalid length for parameter endpoints, value: 0, valid min length: 1/);
+    assert.deepEqual(outcomes[8]!.result.dataflowEndpointGroupList, []);
     assertRawError(
       await raw(server.url, 'POST', '/dataflowEndpointGroupV2', { body: { endpoints: [] } }),
       invalid('endpoints', /Member must have length greater than or equal to 1/),
