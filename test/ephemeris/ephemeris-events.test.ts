@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { boto3 } from '../support/clients.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
@@ -51,5 +53,27 @@ describe('ephemeris status events on a stopped clock, across a crash', () => {
     assert.deepEqual(of(valid!), [['ENABLED', CLOCK_START_SECONDS + 1], ['DISABLED', toggledAt], ['ENABLED', toggledAt], ['EXPIRED', EXPIRES]]);
     assert.deepEqual(of(invalid!), [['INVALID', CLOCK_START_SECONDS + 1]]);
     assert.equal(statusChanges().length, 5);
+  });
+  // Builds before published VALIDATING at creation and counted it: the migration takes it off the count.
+  it('an ephemeris stored by a build that counted VALIDATING publishes its outcome once after the upgrade', async () => {
+    let server = await start();
+    const [created] = await boto3(server.url, [
+      { op: 'create_ephemeris', params: { satelliteId: NOAA20_ID, name: 'upgraded', ephemeris: { tle: { tleData: [tleData(CLOCK_START_SECONDS - DAY, CLOCK_START_SECONDS + 3 * DAY)] } } } },
+    ]);
+    const ephemerisId = created!.result.ephemerisId as string;
+    await server.stop();
+    const db = new Database(join(dirname(eventsFile), 'groundstation.sqlite'));
+    db.prepare('UPDATE ephemeris_schedule SET published = published + 1 WHERE ephemeris_id = ?').run(ephemerisId);
+    db.prepare("UPDATE schema_versions SET version = version - 1 WHERE component = 'ephemeris-schedule'").run();
+    db.close();
+
+    server = await start();
+    await moveClock(server.url, { advanceSeconds: 5 });
+    const outcome = () => statusChanges().filter(([id]) => id === ephemerisId);
+    await eventually('the outcome', outcome, (changes) => changes.length >= 1);
+    await server.stop();
+    server = await start();
+    await moveClock(server.url, { advanceSeconds: 5 });
+    assert.deepEqual(outcome().map(([, status]) => status), ['ENABLED']);
   });
 });
