@@ -199,4 +199,22 @@ describe('fault injection through /_local (SEMANTICS §2.1)', () => {
     assert.equal(answer.status, 200);
     assert.equal((await describeContact(contactId)).contactStatus, 'FAILED');
   });
+  // CANCELLING is not terminal, so a fault may still end it; the fault's status then decides billing.
+  it('a fault while CANCELLING ends the contact in the fault status, which GetMinuteUsage bills as it says', async () => {
+    const window = windows.find((candidate) => candidate.startTime > windows[0].postPassEndTime + 4 * 86400);
+    const contactId = await reserve(window);
+    const usage = () => boto3Ok(server.url, { op: 'get_minute_usage', params: { month: 7, year: 2026 } }).then((result) => result.totalScheduledMinutes as number);
+    const before = await usage();
+    await boto3Ok(server.url, { op: 'cancel_contact', params: { contactId } });
+    assert.equal((await describeContact(contactId)).contactStatus, 'CANCELLING');
+    assert.equal((await fault(server.url, contactId, { status: 'FAILED' })).status, 200);
+    assert.equal((await describeContact(contactId)).contactStatus, 'FAILED');
+    assert.equal(await usage(), before + minutesOf(window));
+    const events = await finalEvents(contactId, window, 3);
+    assert.deepEqual(events.map(([type, status]) => [type, status]), [
+      [CONTACT_CHANGE, 'SCHEDULING'],
+      [CONTACT_CHANGE, 'CANCELLING'],
+      [CONTACT_CHANGE, 'FAILED'],
+    ]);
+  });
 });
