@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../api/context.js';
+import { jsonBody, refuse } from './admin-http.js';
 import { activeEphemeris } from '../ephemeris/active-ephemeris.js';
 import { GROUND_STATIONS } from '../ground-station/ground-stations.js';
 import { CatalogError } from '../satellite/catalog-error.js';
@@ -37,11 +38,13 @@ export function registerCatalogRoutes(app: FastifyInstance, options: CatalogRout
   app.get('/_local/satellites', async () => ({ satellites: allSatellites(services).map(view) }));
 
   app.post('/_local/satellites', async (request, reply) => {
+    const body = jsonBody(request);
+    if (!body) return refuse(reply, 400, 'the request body must be JSON');
     try {
-      const satellite = await options.transaction(() => onboardSatellite(services.store, jsonBody(request)));
+      const satellite = await options.transaction(() => onboardSatellite(services.store, body.value));
       return view(satellite);
     } catch (error) {
-      if (error instanceof CatalogError) return badRequest(reply, error.message);
+      if (error instanceof CatalogError) return refuse(reply, 400, error.message);
       throw error;
     }
   });
@@ -57,17 +60,4 @@ export function registerCatalogRoutes(app: FastifyInstance, options: CatalogRout
       antennaCount,
     })),
   }));
-}
-
-function jsonBody(request: FastifyRequest): unknown {
-  const body = request.body as Buffer | undefined;
-  try {
-    return JSON.parse(body?.toString('utf8') ?? '');
-  } catch {
-    throw new CatalogError('the request body must be JSON');
-  }
-}
-
-function badRequest(reply: FastifyReply, message: string): FastifyReply {
-  return reply.code(400).header('content-type', 'application/json').send(JSON.stringify({ message }));
 }

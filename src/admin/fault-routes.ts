@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../api/context.js';
 import { FaultRefused, injectFault } from '../contact/contact-fault.js';
 import { FAULT_STATUSES, type FaultStatus } from '../contact/contact-record.js';
 import { scopeFromAuthorization, scopeQueryProblem } from '../protocol/identity.js';
 import type { Scope } from '../store/resources.js';
+import { jsonBody, refuse } from './admin-http.js';
 
 export interface FaultRouteOptions {
   services: Services;
@@ -20,8 +21,6 @@ const USAGE = `The body must be JSON: {"status": ${FAULT_STATUSES.map((s) => `"$
  * SigV4 credentials; `?account=` and `?region=` (as for /_local/events) name them for unsigned callers.
  */
 export function registerFaultRoutes(app: FastifyInstance, options: FaultRouteOptions): void {
-  const refuse = (reply: FastifyReply, code: number, message: string) => reply.code(code).send({ message });
-
   app.post<{ Params: { contactId: string }; Querystring: { account?: string; region?: string } }>(
     '/_local/contacts/:contactId/fault',
     async (request, reply) => {
@@ -31,13 +30,9 @@ export function registerFaultRoutes(app: FastifyInstance, options: FaultRouteOpt
       const signed = scopeFromAuthorization(request.headers.authorization, options.defaultScope);
       const scope = { account: account ?? signed.account, region: region ?? signed.region };
 
-      let body: unknown;
-      try {
-        body = JSON.parse((request.body as Buffer | undefined)?.toString('utf8') ?? '');
-      } catch {
-        return refuse(reply, 400, USAGE);
-      }
-      const { status, errorMessage } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+      const body = jsonBody(request);
+      if (!body) return refuse(reply, 400, USAGE);
+      const { status, errorMessage } = (typeof body.value === 'object' && body.value !== null ? body.value : {}) as Record<string, unknown>;
       if (!FAULT_STATUSES.includes(status as FaultStatus)) return refuse(reply, 400, `status must be one of ${FAULT_STATUSES.join(', ')}, not ${JSON.stringify(status)}`);
       if (errorMessage !== undefined && (typeof errorMessage !== 'string' || errorMessage === '')) {
         return refuse(reply, 400, 'errorMessage, when given, must be a non-empty string');

@@ -44,5 +44,11 @@ describe('the /_local/clock endpoint', () => {
       assert.equal(response.status, 400, JSON.stringify(body));
       assert.equal(typeof response.json.message, 'string');
     }
+    const notJson = await raw(server.url, 'POST', '/_local/clock', { body: '{set' });
+    assert.equal(notJson.status, 400);
+    assert.match(notJson.json.message, /^The body must be JSON/);
+    const empty = await raw(server.url, 'POST', '/_local/clock', { body: '' });
+    assert.equal(empty.status, 400);
+    assert.match(empty.json.message, /^Give one of set/);
   });
 });

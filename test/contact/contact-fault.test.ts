@@ -185,6 +185,7 @@ describe('fault injection through /_local (SEMANTICS §2.1)', () => {
     ]);
     assert.deepEqual(outcomes.map((outcome) => outcome.status), [400, 400, 400, 400, 400, 404, 404, 404, 404, 409]);
     for (const outcome of outcomes) assert.equal(typeof outcome.json?.message, 'string');
+    assert.match(outcomes[0]!.json.message, /^The body must be JSON/);
     assert.match(outcomes[1]!.json.message, /FAILED, AWS_FAILED, AWS_CANCELLED/);
     assert.match(outcomes[9]!.json.message, /FAILED/);
     assert.equal((await describeContact(contactId)).contactStatus, 'FAILED');

@@ -78,6 +78,7 @@ describe('satellite onboarding', () => {
     }
     const notJson = await raw(server.url, 'POST', '/_local/satellites', { body: '{name' });
     assert.equal(notJson.status, 400);
+    assert.equal(notJson.json.message, 'the request body must be JSON');
     assert.equal((await raw(server.url, 'GET', '/_local/satellites')).json.satellites.length, 4);
   });
 
