@@ -4,7 +4,7 @@ import { boto3Ok } from '../support/clients.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
 import { SNPP_TLE, tleData, withChecksum } from '../ephemeris/ephemeris-data.js';
-import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, moveClock } from './contact-support.js';
+import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, moveClock, reserveAtOhio } from './contact-support.js';
 
 // Suomi NPP a tenth of a degree further along its orbit: its passes come about 1.7 s earlier.
 const AHEAD_TLE = { line1: SNPP_TLE.line1, line2: withChecksum(SNPP_TLE.line2.replace(' 174.3200 ', ' 174.4200 ')) };
@@ -52,11 +52,7 @@ describe('AVAILABLE windows and ReserveContact fall back where a customer epheme
   });
 
   it('ReserveContact books each offered window with the ephemeris that predicted it', async () => {
-    const reserve = (window: any) =>
-      boto3Ok(server.url, {
-        op: 'reserve_contact',
-        params: { missionProfileArn: query.missionProfileArn, satelliteArn: query.satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime },
-      }).then((result) => result.contactId as string);
+    const reserve = (window: any) => reserveAtOhio(server.url, query.missionProfileArn as string, query.satelliteArn as string, window);
     const contactIds = [await reserve(withEphemeris[0]), await reserve(withEphemeris[1]), await reserve(withEphemeris[3])];
     await moveClock(server.url, { advanceSeconds: 2 });
     const described = await Promise.all(contactIds.map((contactId) => boto3Ok(server.url, { op: 'describe_contact', params: { contactId } })));

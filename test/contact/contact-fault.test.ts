@@ -5,7 +5,7 @@ import { configData, endpointDetails } from '../support/fixtures.js';
 import type { RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 import { eventually, readJsonl, type Envelope } from '../events/event-sinks.js';
-import { CLOCK_START_SECONDS, moveClock, noaa20Arn, stoppedClockDataDir, weekFromStart } from './contact-support.js';
+import { CLOCK_START_SECONDS, moveClock, noaa20Arn, reserveAtOhio, stoppedClockDataDir, weekFromStart } from './contact-support.js';
 
 const CONTACT_CHANGE = 'Ground Station Contact State Change';
 const GROUP_CHANGE = 'Ground Station Dataflow Endpoint Group State Change';
@@ -27,11 +27,7 @@ describe('fault injection through /_local (SEMANTICS §2.1)', () => {
   const reserved: Record<'failed' | 'awsCancelled' | 'awsFailed', string> = { failed: '', awsCancelled: '', awsFailed: '' };
 
   const describeContact = (contactId: string) => boto3Ok(server.url, { op: 'describe_contact', params: { contactId } });
-  const reserve = (window: any) =>
-    boto3Ok(server.url, {
-      op: 'reserve_contact',
-      params: { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime },
-    }).then((result) => result.contactId as string);
+  const reserve = (window: any) => reserveAtOhio(server.url, missionProfileArn, satelliteArn, window);
   const listAvailable = () =>
     boto3Ok(server.url, {
       op: 'list_contacts',

@@ -7,7 +7,7 @@ import { configData } from '../support/fixtures.js';
 import type { RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 import { eventually, readJsonl, type Envelope } from '../events/event-sinks.js';
-import { moveClock, noaa20Arn, stoppedClockDataDir, weekFromStart } from './contact-support.js';
+import { moveClock, noaa20Arn, reserveAtOhio, stoppedClockDataDir, weekFromStart } from './contact-support.js';
 
 const UPLOAD_COMPLETE = 'Ground Station S3 Upload Complete';
 const OTHER_BUCKET = 'arn:aws:s3:::aws-groundstation-other-bucket';
@@ -22,11 +22,7 @@ describe('S3 Upload Complete events', () => {
   let otherS3: string;
   let windows: any[];
 
-  const reserve = (window: any) =>
-    boto3Ok(server.url, {
-      op: 'reserve_contact',
-      params: { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime },
-    }).then((result) => result.contactId as string);
+  const reserve = (window: any) => reserveAtOhio(server.url, missionProfileArn, satelliteArn, window);
   const eventsOf = (contactId: string) => readJsonl(eventsFile).filter((event) => event.detail.contactId === contactId);
 
   // Two sources record into the same config, and one of them into a second: two destinations.

@@ -72,10 +72,13 @@ export async function firstOhioWindow(url: string, missionProfileArn: string, sa
     params: { statusList: ['AVAILABLE'], ...weekFromStart(), groundStation: 'Ohio 1', missionProfileArn, satelliteArn },
   });
   const window = contactList[0];
-  const reserve = () =>
-    boto3Ok(url, {
-      op: 'reserve_contact',
-      params: { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime },
-    }).then((result) => result.contactId as string);
-  return { window, reserve };
+  return { window, reserve: () => reserveAtOhio(url, missionProfileArn, satelliteArn, window) };
+}
+
+/** ReserveContact of an AVAILABLE row's window at Ohio 1 (boto3); its contactId. */
+export function reserveAtOhio(url: string, missionProfileArn: string, satelliteArn: string, window: { startTime: number; endTime: number }) {
+  return boto3Ok(url, {
+    op: 'reserve_contact',
+    params: { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime },
+  }).then((result) => result.contactId as string);
 }

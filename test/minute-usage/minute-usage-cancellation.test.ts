@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { boto3Ok } from '../support/clients.js';
 import type { RunningServer } from '../support/server.js';
-import { createDownlinkProfile, moveClock, noaa20Arn, stoppedClockDataDir, weekFromStart } from '../contact/contact-support.js';
+import { createDownlinkProfile, moveClock, noaa20Arn, reserveAtOhio, stoppedClockDataDir, weekFromStart } from '../contact/contact-support.js';
 
 const LATE_CANCELLATION_SECONDS = 15 * 60;
 
@@ -22,11 +22,7 @@ describe('GetMinuteUsage and cancellations (SEMANTICS §2.2, §2.6)', () => {
       params: { statusList: ['AVAILABLE'], ...weekFromStart(), groundStation: 'Ohio 1', missionProfileArn, satelliteArn },
     });
     const [early, late] = contactList as any[];
-    const reserve = (window: any) =>
-      boto3Ok(server.url, {
-        op: 'reserve_contact',
-        params: { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime },
-      }).then((result) => result.contactId as string);
+    const reserve = (window: any) => reserveAtOhio(server.url, missionProfileArn, satelliteArn, window);
     const earlyId = await reserve(early);
     const lateId = await reserve(late);
 
