@@ -98,6 +98,7 @@ export class ResourceStore {
   private readonly views = new WeakMap<StoredResource<unknown>, Map<(resource: never) => unknown, unknown>>();
   private readonly selectOne;
   private readonly selectPage;
+  private readonly selectBySeqs;
   private readonly insertOne;
   private readonly updateDoc;
   private readonly updateTags;
@@ -114,8 +115,15 @@ export class ResourceStore {
     this.selectOne = db.prepare<[string, string, string, string], Row>(
       'SELECT seq, id, doc, tags FROM resources WHERE account = ? AND region = ? AND kind = ? AND id = ?',
     );
-    this.selectPage = db.prepare<[string, string, string, number, number], Row>(
-      'SELECT seq, id, doc, tags FROM resources WHERE account = ? AND region = ? AND kind = ? AND seq > ? ORDER BY seq LIMIT ?',
+    // A page names its resources first; only those not cached are read whole, in one statement.
+    // Rows as arrays: better-sqlite3 builds an object per row otherwise, a third of this query's cost.
+    this.selectPage = db
+      .prepare<[string, string, string, number, number], [seq: number, id: string]>(
+        'SELECT seq, id FROM resources WHERE account = ? AND region = ? AND kind = ? AND seq > ? ORDER BY seq LIMIT ?',
+      )
+      .raw();
+    this.selectBySeqs = db.prepare<[string], Row>(
+      'SELECT seq, id, doc, tags FROM resources WHERE seq IN (SELECT value FROM json_each(?))',
     );
     this.insertOne = db.prepare(
       'INSERT INTO resources (account, region, kind, id, doc, tags) VALUES (?, ?, ?, ?, ?, ?)',
@@ -170,9 +178,22 @@ export class ResourceStore {
     this.cache.clear();
   }
 
-  /** Items after `afterSeq` in insertion order; one extra row tells whether another page exists. */
+  /**
+   * Items after `afterSeq` in insertion order: cached copies where there are (parsed once, as a Get
+   * left them), the rest read in one statement. A page does not add to the cache: lists walking a
+   * large store would push out what Gets use and churn the heap (at 100,000 profiles, pages that
+   * filled it took resident memory from 125 to 152 MB).
+   */
   page<T>(scope: Scope, kind: string, afterSeq: number, limit: number): StoredResource<T>[] {
-    return this.selectPage.all(scope.account, scope.region, kind, afterSeq, limit).map((row) => fromRow<T>(row));
+    const keys = this.selectPage.all(scope.account, scope.region, kind, afterSeq, limit);
+    const resources: (StoredResource<unknown> | undefined)[] = keys.map(([, id]) => this.cache.get(scope, kind, id));
+    const missing = keys.filter((_, i) => resources[i] === undefined).map(([seq]) => seq);
+    if (missing.length > 0) {
+      const read = new Map<number, StoredResource<unknown>>();
+      for (const row of this.selectBySeqs.all(JSON.stringify(missing))) read.set(row.seq, fromRow(row));
+      keys.forEach(([seq], i) => (resources[i] ??= read.get(seq)));
+    }
+    return resources as StoredResource<T>[];
   }
 
   count(scope: Scope, kind: string): number {

@@ -174,6 +174,34 @@ describe('mission profiles through boto3', () => {
     assert.deepEqual(item, { missionProfileId, missionProfileArn: arnOf(missionProfileId), region: 'us-east-2', name: 'NOAA-20 downlink' });
   });
 
+  it('ListMissionProfiles shows every change at once, in creation order, whether the profiles were read before or not', async () => {
+    const create = (name: string) => ({ op: 'create_mission_profile', params: { ...fullRequest(), name } });
+    const created = await boto3(server.url, [create('first'), create('second'), create('third')]);
+    const ids = created.map((outcome) => outcome.result.missionProfileId as string);
+    const list = { op: 'list_mission_profiles' };
+    const rename = (index: number, name: string) => ({ op: 'update_mission_profile', params: { missionProfileId: ids[index], name } });
+    const get = (index: number) => ({ op: 'get_mission_profile', params: { missionProfileId: ids[index] } });
+    const outcomes = await boto3(server.url, [
+      get(1),
+      list,
+      rename(1, 'second renamed'),
+      list,
+      get(1),
+      get(2),
+      rename(0, 'first renamed'),
+      { op: 'update_mission_profile', params: { missionProfileId: ids[2], name: 'refused', trackingConfigArn: parts.s3 } },
+      list,
+    ]);
+    const names = (outcome: (typeof outcomes)[number]) =>
+      (outcome.result.missionProfileList as { missionProfileId: string; name: string }[])
+        .filter((item) => ids.includes(item.missionProfileId))
+        .map((item) => [item.missionProfileId, item.name]);
+    assert.deepEqual(names(outcomes[1]!), [[ids[0], 'first'], [ids[1], 'second'], [ids[2], 'third']]);
+    assert.deepEqual(names(outcomes[3]!), [[ids[0], 'first'], [ids[1], 'second renamed'], [ids[2], 'third']]);
+    assertBoto3Error(outcomes[7], { code: 'InvalidParameterException', status: 431, parameterName: 'trackingConfigArn' });
+    assert.deepEqual(names(outcomes[8]!), [[ids[0], 'first renamed'], [ids[1], 'second renamed'], [ids[2], 'third']]);
+  });
+
   it('CreateMissionProfile accepts each streamsKmsKey member and GetMissionProfile returns it', async () => {
     const got = await boto3(
       server.url,
