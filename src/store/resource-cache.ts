@@ -6,9 +6,10 @@ import type { Scope } from './resources.js';
  * building and hashing a new key of some 80 characters every time. When full it starts over;
  * what it held is read again from the database as it is asked for.
  */
-export class ResourceCache<V> {
+export class ResourceCache<V extends { seq: number }> {
   private readonly byAccount = new Map<string, Map<string, Map<string, Map<string, V>>>>();
-  private size = 0;
+  // Seqs are unique across scopes and kinds: a list, which finds its page's seqs first, looks up by them.
+  private readonly bySeq = new Map<number, V>();
 
   constructor(private readonly capacity: number) {}
 
@@ -16,20 +17,35 @@ export class ResourceCache<V> {
     return this.byAccount.get(scope.account)?.get(scope.region)?.get(kind)?.get(id);
   }
 
+  /** Whether anything of `kind` in `scope` is held: a list of a kind with nothing cached reads its page whole. */
+  holdsAny(scope: Scope, kind: string): boolean {
+    return (this.byAccount.get(scope.account)?.get(scope.region)?.get(kind)?.size ?? 0) > 0;
+  }
+
+  getBySeq(seq: number): V | undefined {
+    return this.bySeq.get(seq);
+  }
+
   set(scope: Scope, kind: string, id: string, value: V): void {
-    if (this.size >= this.capacity) this.clear();
+    if (this.bySeq.size >= this.capacity) this.clear();
     const ids = this.idsOf(scope, kind);
-    if (!ids.has(id)) this.size++;
+    const previous = ids.get(id);
+    if (previous) this.bySeq.delete(previous.seq);
     ids.set(id, value);
+    this.bySeq.set(value.seq, value);
   }
 
   delete(scope: Scope, kind: string, id: string): void {
-    if (this.byAccount.get(scope.account)?.get(scope.region)?.get(kind)?.delete(id)) this.size--;
+    const ids = this.byAccount.get(scope.account)?.get(scope.region)?.get(kind);
+    const value = ids?.get(id);
+    if (value === undefined) return;
+    ids!.delete(id);
+    this.bySeq.delete(value.seq);
   }
 
   clear(): void {
     this.byAccount.clear();
-    this.size = 0;
+    this.bySeq.clear();
   }
 
   private idsOf(scope: Scope, kind: string): Map<string, V> {

@@ -97,6 +97,7 @@ export class ResourceStore {
   private readonly cache = new ResourceCache<StoredResource<unknown>>(CACHED_RESOURCES);
   private readonly views = new WeakMap<StoredResource<unknown>, Map<(resource: never) => unknown, unknown>>();
   private readonly selectOne;
+  private readonly selectPageSeqs;
   private readonly selectPage;
   private readonly selectBySeqs;
   private readonly insertOne;
@@ -115,13 +116,16 @@ export class ResourceStore {
     this.selectOne = db.prepare<[string, string, string, string], Row>(
       'SELECT seq, id, doc, tags FROM resources WHERE account = ? AND region = ? AND kind = ? AND id = ?',
     );
-    // A page names its resources first; only those not cached are read whole, in one statement.
-    // Rows as arrays: better-sqlite3 builds an object per row otherwise, a third of this query's cost.
-    this.selectPage = db
-      .prepare<[string, string, string, number, number], [seq: number, id: string]>(
-        'SELECT seq, id FROM resources WHERE account = ? AND region = ? AND kind = ? AND seq > ? ORDER BY seq LIMIT ?',
+    // A page finds its seqs first (from the index alone) when any of its kind is cached; only those
+    // not cached are read whole: the whole page when none is, else the missing ones by seq.
+    this.selectPageSeqs = db
+      .prepare<[string, string, string, number, number], number>(
+        'SELECT seq FROM resources WHERE account = ? AND region = ? AND kind = ? AND seq > ? ORDER BY seq LIMIT ?',
       )
-      .raw();
+      .pluck();
+    this.selectPage = db.prepare<[string, string, string, number, number], Row>(
+      'SELECT seq, id, doc, tags FROM resources WHERE account = ? AND region = ? AND kind = ? AND seq > ? ORDER BY seq LIMIT ?',
+    );
     this.selectBySeqs = db.prepare<[string], Row>(
       'SELECT seq, id, doc, tags FROM resources WHERE seq IN (SELECT value FROM json_each(?))',
     );
@@ -185,13 +189,16 @@ export class ResourceStore {
    * filled it took resident memory from 125 to 152 MB).
    */
   page<T>(scope: Scope, kind: string, afterSeq: number, limit: number): StoredResource<T>[] {
-    const keys = this.selectPage.all(scope.account, scope.region, kind, afterSeq, limit);
-    const resources: (StoredResource<unknown> | undefined)[] = keys.map(([, id]) => this.cache.get(scope, kind, id));
-    const missing = keys.filter((_, i) => resources[i] === undefined).map(([seq]) => seq);
+    const readWhole = () => this.selectPage.all(scope.account, scope.region, kind, afterSeq, limit).map((row) => fromRow<T>(row));
+    if (!this.cache.holdsAny(scope, kind)) return readWhole();
+    const seqs = this.selectPageSeqs.all(scope.account, scope.region, kind, afterSeq, limit);
+    const resources = seqs.map((seq) => this.cache.getBySeq(seq));
+    const missing = seqs.filter((_, i) => resources[i] === undefined);
+    if (missing.length === seqs.length) return readWhole();
     if (missing.length > 0) {
       const read = new Map<number, StoredResource<unknown>>();
       for (const row of this.selectBySeqs.all(JSON.stringify(missing))) read.set(row.seq, fromRow(row));
-      keys.forEach(([seq], i) => (resources[i] ??= read.get(seq)));
+      seqs.forEach((seq, i) => (resources[i] ??= read.get(seq)));
     }
     return resources as StoredResource<T>[];
   }
