@@ -5,7 +5,7 @@ import { configData, endpointDetails } from '../support/fixtures.js';
 import type { RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 import { eventually, readJsonl, type Envelope } from '../events/event-sinks.js';
-import { CLOCK_START_SECONDS, moveClock, noaa20Arn, reserveAtOhio, stoppedClockDataDir, weekFromStart } from './contact-support.js';
+import { CLOCK_START_SECONDS, createContactProfile, moveClock, noaa20Arn, ohioWindows, reserveAtOhio, stoppedClockDataDir } from './contact-support.js';
 
 const CONTACT_CHANGE = 'Ground Station Contact State Change';
 const GROUP_CHANGE = 'Ground Station Dataflow Endpoint Group State Change';
@@ -28,11 +28,7 @@ describe('fault injection through /_local (SEMANTICS §2.1)', () => {
 
   const describeContact = (contactId: string) => boto3Ok(server.url, { op: 'describe_contact', params: { contactId } });
   const reserve = (window: any) => reserveAtOhio(server.url, missionProfileArn, satelliteArn, window);
-  const listAvailable = () =>
-    boto3Ok(server.url, {
-      op: 'list_contacts',
-      params: { statusList: ['AVAILABLE'], ...weekFromStart(), groundStation: 'Ohio 1', missionProfileArn, satelliteArn },
-    }).then((result) => result.contactList as any[]);
+  const listAvailable = () => ohioWindows(server.url, missionProfileArn, satelliteArn);
   // The contact's events, once `count` are out, with the clock past its end: nothing is due after.
   const finalEvents = async (contactId: string, window: any, count: number) => {
     await moveClock(server.url, { set: window.postPassEndTime + 3600 });
@@ -54,21 +50,14 @@ describe('fault injection through /_local (SEMANTICS §2.1)', () => {
         contactPostPassDurationSeconds: GROUP_POST,
       },
     });
-    const { missionProfileId } = await boto3Ok(server.url, {
-      op: 'create_mission_profile',
-      params: {
-        name: 'to-endpoint-and-s3',
-        contactPrePassDurationSeconds: 120,
-        contactPostPassDurationSeconds: 60,
-        minimumViableContactDurationSeconds: 60,
-        dataflowEdges: [
-          [configs['antenna-downlink'], configs['dataflow-endpoint']],
-          [configs['antenna-downlink'], configs['s3-recording']],
-        ],
-        trackingConfigArn: configs.tracking,
-      },
-    });
-    ({ missionProfileArn } = await boto3Ok(server.url, { op: 'get_mission_profile', params: { missionProfileId } }));
+    ({ missionProfileArn } = await createContactProfile(server.url, {
+      name: 'to-endpoint-and-s3',
+      dataflowEdges: [
+        [configs['antenna-downlink'], configs['dataflow-endpoint']],
+        [configs['antenna-downlink'], configs['s3-recording']],
+      ],
+      trackingConfigArn: configs.tracking,
+    }));
     windows = await listAvailable();
   });
 

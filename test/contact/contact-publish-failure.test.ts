@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { boto3Ok, jsClient } from '../support/clients.js';
 import { configData } from '../support/fixtures.js';
-import { createDownlinkProfile, moveClock, noaa20Arn, stoppedClockDataDir, weekFromStart } from './contact-support.js';
+import { createDownlinkProfile, moveClock, noaa20Arn, ohioWindows, stoppedClockDataDir } from './contact-support.js';
 
 const FAILED_PUBLISH = /publishing scheduled changes failed; retrying/g;
 const CONTACTS = 4;
@@ -17,11 +17,7 @@ describe('publishing contact changes on a full database', () => {
     let server = await start();
     const satelliteArn = await noaa20Arn(server.url);
     const { missionProfileArn } = await createDownlinkProfile(server.url);
-    const { contactList } = await boto3Ok(server.url, {
-      op: 'list_contacts',
-      params: { statusList: ['AVAILABLE'], ...weekFromStart(), groundStation: 'Ohio 1', missionProfileArn, satelliteArn },
-    });
-    const windows = contactList.slice(0, CONTACTS);
+    const windows = (await ohioWindows(server.url, missionProfileArn, satelliteArn)).slice(0, CONTACTS);
     const contactIds: string[] = [];
     for (const window of windows) {
       const params = { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime };

@@ -7,7 +7,7 @@ import { configData } from '../support/fixtures.js';
 import type { RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 import { eventually, readJsonl, type Envelope } from '../events/event-sinks.js';
-import { moveClock, noaa20Arn, reserveAtOhio, stoppedClockDataDir, weekFromStart } from './contact-support.js';
+import { createContactProfile, moveClock, noaa20Arn, ohioWindows, reserveAtOhio, stoppedClockDataDir } from './contact-support.js';
 
 const UPLOAD_COMPLETE = 'Ground Station S3 Upload Complete';
 const OTHER_BUCKET = 'arn:aws:s3:::aws-groundstation-other-bucket';
@@ -34,26 +34,16 @@ describe('S3 Upload Complete events', () => {
       op: 'create_config',
       params: { name: 'other-s3', configData: { s3RecordingConfig: { ...configData['s3-recording'].s3RecordingConfig, bucketArn: OTHER_BUCKET } } },
     }).then((result) => result.configArn as string);
-    const { missionProfileId } = await boto3Ok(server.url, {
-      op: 'create_mission_profile',
-      params: {
-        name: 'to-s3',
-        contactPrePassDurationSeconds: 120,
-        contactPostPassDurationSeconds: 60,
-        minimumViableContactDurationSeconds: 60,
-        dataflowEdges: [
-          [configs['antenna-downlink'], configs['s3-recording']],
-          [configs['antenna-downlink-demod-decode'], configs['s3-recording']],
-          [configs['antenna-downlink'], otherS3],
-        ],
-        trackingConfigArn: configs.tracking,
-      },
-    });
-    ({ missionProfileArn } = await boto3Ok(server.url, { op: 'get_mission_profile', params: { missionProfileId } }));
-    ({ contactList: windows } = await boto3Ok(server.url, {
-      op: 'list_contacts',
-      params: { statusList: ['AVAILABLE'], ...weekFromStart(), groundStation: 'Ohio 1', missionProfileArn, satelliteArn },
+    ({ missionProfileArn } = await createContactProfile(server.url, {
+      name: 'to-s3',
+      dataflowEdges: [
+        [configs['antenna-downlink'], configs['s3-recording']],
+        [configs['antenna-downlink-demod-decode'], configs['s3-recording']],
+        [configs['antenna-downlink'], otherS3],
+      ],
+      trackingConfigArn: configs.tracking,
     }));
+    windows = await ohioWindows(server.url, missionProfileArn, satelliteArn);
   });
 
   it('a COMPLETED contact publishes one S3 Upload Complete per s3-recording destination at postPassEndTime, from its snapshot', async () => {

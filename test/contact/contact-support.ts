@@ -45,33 +45,45 @@ export async function noaa20Arn(url: string, identity: Identity = {}): Promise<s
   return satellites.find((s: any) => s.noradSatelliteID === 43013).satelliteArn;
 }
 
+/** A profile with 120 s pre-pass and 60 s post-pass over `dataflowEdges`; its id and ARN. */
+export async function createContactProfile(
+  url: string,
+  profile: { name: string; dataflowEdges: string[][]; trackingConfigArn: string; minimumViableContactDurationSeconds?: number },
+  identity: Identity = {},
+) {
+  const { missionProfileId } = await boto3Ok(url, {
+    op: 'create_mission_profile',
+    params: { contactPrePassDurationSeconds: 120, contactPostPassDurationSeconds: 60, minimumViableContactDurationSeconds: 60, ...profile },
+  }, identity);
+  const { missionProfileArn } = await boto3Ok(url, { op: 'get_mission_profile', params: { missionProfileId } }, identity);
+  return { missionProfileId: missionProfileId as string, missionProfileArn: missionProfileArn as string };
+}
+
 /** A downlink → S3 profile with 120 s pre-pass and 60 s post-pass. */
 export async function createDownlinkProfile(url: string, minimumViableContactDurationSeconds = 60, identity: Identity = {}) {
   const parts = await createProfileParts(url, identity);
-  const { missionProfileId } = await boto3Ok(url, {
-    op: 'create_mission_profile',
-    params: {
-      name: 'downlink',
-      contactPrePassDurationSeconds: 120,
-      contactPostPassDurationSeconds: 60,
-      minimumViableContactDurationSeconds,
-      dataflowEdges: [[parts.downlink, parts.s3]],
-      trackingConfigArn: parts.tracking,
-    },
-  }, identity);
-  const profile = await boto3Ok(url, { op: 'get_mission_profile', params: { missionProfileId } }, identity);
-  return { missionProfileId, missionProfileArn: profile.missionProfileArn as string, parts };
+  const profile = await createContactProfile(
+    url,
+    { name: 'downlink', minimumViableContactDurationSeconds, dataflowEdges: [[parts.downlink, parts.s3]], trackingConfigArn: parts.tracking },
+    identity,
+  );
+  return { ...profile, parts };
 }
 
 export const weekFromStart = () => ({ startTime: CLOCK_START_SECONDS, endTime: CLOCK_START_SECONDS + 7 * 86400 });
 
-/** The first AVAILABLE window of the week at Ohio 1, and its reservation as ReserveContact takes it. */
-export async function firstOhioWindow(url: string, missionProfileArn: string, satelliteArn: string) {
+/** The AVAILABLE windows of the week at Ohio 1 for the profile and satellite (boto3, one page). */
+export async function ohioWindows(url: string, missionProfileArn: string, satelliteArn: string): Promise<any[]> {
   const { contactList } = await boto3Ok(url, {
     op: 'list_contacts',
     params: { statusList: ['AVAILABLE'], ...weekFromStart(), groundStation: 'Ohio 1', missionProfileArn, satelliteArn },
   });
-  const window = contactList[0];
+  return contactList;
+}
+
+/** The first AVAILABLE window of the week at Ohio 1, and its reservation as ReserveContact takes it. */
+export async function firstOhioWindow(url: string, missionProfileArn: string, satelliteArn: string) {
+  const [window] = await ohioWindows(url, missionProfileArn, satelliteArn);
   return { window, reserve: () => reserveAtOhio(url, missionProfileArn, satelliteArn, window) };
 }
 
