@@ -109,7 +109,6 @@ export function buildApp(options: AppOptions = {}): App {
     services,
     defaultScope,
     transaction,
-    read: (work) => commits.read(work),
     classifyFailure: (error) =>
       isDatabaseFailure(error)
         ? new DependencyException(`The database could not complete the request (${error.code}: ${error.message}); nothing was changed`)

@@ -106,7 +106,9 @@ export function startChangeScheduler(services: Services, sources: ChangeSource[]
   void run();
   return {
     rearm: () => {
-      if (retryTimer) return;
+      // A run in flight arms (or retries) when it ends: its commit's listeners are told before it
+      // learns its own outcome, and a wakeup armed now would cut a failed run's pause short.
+      if (retryTimer || running) return;
       try {
         arm(nextChangeMs());
       } catch (error) {

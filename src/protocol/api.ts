@@ -14,10 +14,11 @@ export interface ApiOptions {
   handlers: HandlerMap;
   services: Services;
   defaultScope: Scope;
-  /** Runs one operation as one unit of work: all of it is stored, or none of it; settles once durable. */
+  /**
+   * Runs one operation as one unit of work: all of it is stored, or none of it; settles once durable.
+   * Operations the model marks read-only run at once: they change nothing, and see only durable state.
+   */
   transaction<T>(work: () => T): Promise<T>;
-  /** Runs an operation the model marks read-only: it changes nothing, so it has no commit of its own. */
-  read<T>(work: () => T): T | Promise<T>;
   /** Turns failures of the server's own dependencies into modelled errors. */
   classifyFailure(error: unknown): ServiceError | undefined;
 }
@@ -64,7 +65,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
       );
       const handler = handlers[op.name] as (input: unknown, context: OperationContext) => unknown;
       const invoke = () => handler(input, context);
-      const output = op.readonly ? options.read(invoke) : options.transaction(invoke);
+      const output = op.readonly ? invoke() : options.transaction(invoke);
       if (output instanceof Promise) {
         // Answers released by a commit already leave together, as its waiters settle. A failure of
         // the work or of its serialization reaches the error handler, as a thrown one does.

@@ -32,7 +32,6 @@ describe('an operation that is not implemented', () => {
       services,
       defaultScope: { account: '000000000000', region: 'us-east-2' },
       transaction: async (work) => work(),
-      read: (work) => work(),
       classifyFailure: () => undefined,
     });
     await app.ready();

@@ -11,6 +11,7 @@ describe('group commit', () => {
     db.exec('CREATE TABLE t (v TEXT)');
     const insert = (value: string) => () => db.prepare('INSERT INTO t VALUES (?)').run(value);
     return {
+      db,
       commits: new GroupCommit(db),
       count: () => (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n,
       values: () => db.prepare('SELECT v FROM t ORDER BY v').pluck().all(),
@@ -89,30 +90,30 @@ describe('group commit', () => {
     assert.equal(count(), 1);
   });
 
-  it('a read that fails while writes await their commit takes nothing back and runs nothing again', async () => {
-    const { commits, count, insert } = setup();
-    const write = counted(insert('a'));
-    const written = commits.run(write.work);
-    const read = commits.read(() => {
-      throw new Error('not found');
-    });
-    assert.ok(read instanceof Promise);
-    await assert.rejects(read, /not found/);
+  it('units wait for the end of the turn: meanwhile no transaction is open and reads see only what is durable', async () => {
+    const { db, commits, count, insert } = setup();
+    const written = commits.run(insert('a'));
+    assert.equal(db.inTransaction, false);
+    assert.equal(count(), 0);
     await written;
-    assert.equal(write.runs, 1);
     assert.equal(count(), 1);
   });
 
-  it('a read while writes await their commit answers only once they are durable; otherwise at once', async () => {
-    const { commits, count, insert } = setup();
-    assert.equal(commits.read(count), 0);
-    let committed = false;
-    const write = commits.run(insert('a')).then(() => (committed = true));
-    const read = commits.read(count);
-    assert.ok(read instanceof Promise);
-    assert.equal(await read, 1);
-    assert.equal(committed, true);
-    await write;
-    assert.equal(commits.read(count), 1);
+  it('the units of one turn run in the order they arrived and share one commit', async () => {
+    const { commits, values, insert } = setup();
+    const settled: boolean[] = [];
+    commits.onSettled((committed) => settled.push(committed));
+    const ran: string[] = [];
+    await Promise.all(
+      ['b', 'a', 'c'].map((value) =>
+        commits.run(() => {
+          ran.push(value);
+          insert(value)();
+        }),
+      ),
+    );
+    assert.deepEqual(ran, ['b', 'a', 'c']);
+    assert.deepEqual(settled, [true]);
+    assert.deepEqual(values(), ['a', 'b', 'c']);
   });
 });
