@@ -71,15 +71,20 @@ export class GroupCommit {
       this.abandon(units, error);
       return;
     }
-    let done: Unit[] | undefined = [];
-    for (const unit of units) {
+    const done: Unit[] = [];
+    for (const [index, unit] of units.entries()) {
       try {
         unit.result = unit.work();
         done.push(unit);
       } catch (error) {
         unit.reject(error);
-        done = this.runAgainWithoutFailed(done);
-        if (done === undefined) return;
+        try {
+          this.runAgainWithoutFailed(done);
+        } catch (beginError) {
+          // No fresh transaction: the units that stood and those not yet run fail with its cause.
+          this.abandon([...done, ...units.slice(index + 1)], beginError);
+          return;
+        }
       }
     }
     if (done.length === 0) {
@@ -102,23 +107,17 @@ export class GroupCommit {
   /**
    * Takes a failed unit's writes back with everything else in the transaction (SQLite may have done
    * so itself, on SQLITE_FULL or an I/O error), then runs the units done before it again, in a fresh
-   * transaction. A unit that fails on its second run fails with its new cause, and the rest run once
-   * more without it. Returns the units that stand, or undefined if no transaction could be opened.
+   * transaction. A unit that fails on its second run fails with its new cause and leaves `done`, and
+   * the rest run once more without it. Throws if no fresh transaction can be opened.
    */
-  private runAgainWithoutFailed(done: Unit[]): Unit[] | undefined {
-    const standing = [...done];
+  private runAgainWithoutFailed(done: Unit[]): void {
     for (;;) {
       if (this.db.inTransaction) this.rollback.run();
       this.notifyRollback();
-      try {
-        this.begin.run();
-      } catch (error) {
-        this.abandon(standing, error);
-        return undefined;
-      }
-      const failed = this.replay(standing);
-      if (failed === undefined) return standing;
-      standing.splice(standing.indexOf(failed.unit), 1);
+      this.begin.run();
+      const failed = this.replay(done);
+      if (failed === undefined) return;
+      done.splice(done.indexOf(failed.unit), 1);
       failed.unit.reject(failed.error);
     }
   }

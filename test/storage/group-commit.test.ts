@@ -1,7 +1,10 @@
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { openDatabase } from '../../src/store/database.js';
 import { GroupCommit } from '../../src/store/group-commit.js';
+import { temporaryDataDir } from '../support/server.js';
 
 // The unit-of-work mechanism under the API, driven directly: what a client can observe of it
 // (durable answers, nothing half-written) is covered through the SDKs in restart/limits tests.
@@ -88,6 +91,31 @@ describe('group commit', () => {
     await nextDone;
     assert.equal(next.runs, 1);
     assert.equal(count(), 1);
+  });
+
+  it('when no fresh transaction opens after a unit fails, every unit of the turn fails with the cause and none is left waiting', async () => {
+    const file = join(temporaryDataDir(), 'group-commit.sqlite');
+    const db = new Database(file, { timeout: 0 });
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (v TEXT)');
+    const other = new Database(file, { timeout: 0 });
+    const commits = new GroupCommit(db);
+    // Between the rollback and the fresh BEGIN, another connection takes the write lock.
+    commits.onRollback(() => other.exec('BEGIN IMMEDIATE'));
+    const insert = (value: string) => () => db.prepare('INSERT INTO t VALUES (?)').run(value);
+    const first = commits.run(insert('a'));
+    const failing = commits.run(() => {
+      throw new Error('refused');
+    });
+    const third = commits.run(insert('c'));
+    await assert.rejects(failing, /refused/);
+    await assert.rejects(first, { code: 'SQLITE_BUSY' });
+    await assert.rejects(third, { code: 'SQLITE_BUSY' });
+    other.exec('ROLLBACK');
+    assert.equal(db.inTransaction, false);
+    assert.equal(db.prepare('SELECT count(*) FROM t').pluck().get(), 0);
+    other.close();
+    db.close();
   });
 
   it('units wait for the end of the turn: meanwhile no transaction is open and reads see only what is durable', async () => {
