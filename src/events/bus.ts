@@ -77,11 +77,11 @@ export class EventBus implements EventPublisher {
     setImmediate(() => this.wake());
   }
 
+  // Runs on a turn of its own: units of work commit within one synchronous call, so the outbox
+  // read here holds only committed events.
   private wake(): void {
     this.wakeScheduled = false;
     if (this.closed) return;
-    // Inside an open unit of work the outbox shows uncommitted rows: wait for it to end.
-    if (this.outbox.busy) return this.scheduleWake();
     try {
       for (const [subscriber, position] of this.streams) this.feed(subscriber, position);
       this.prune();

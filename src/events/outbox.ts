@@ -30,7 +30,7 @@ export class Outbox {
   private readonly upsertCursor;
   private readonly deleteThrough;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     migrate(db, 'events', MIGRATIONS);
     this.insertOne = db.prepare('INSERT INTO event_outbox (event_id, envelope) VALUES (?, ?)');
     this.selectAfter = db.prepare<[number, number], Row>('SELECT seq, envelope FROM event_outbox WHERE seq > ? ORDER BY seq LIMIT ?');
@@ -41,11 +41,6 @@ export class Outbox {
       'INSERT INTO event_sink_cursors (sink, delivered_seq) VALUES (?, ?) ON CONFLICT(sink) DO UPDATE SET delivered_seq = excluded.delivered_seq',
     );
     this.deleteThrough = db.prepare('DELETE FROM event_outbox WHERE seq <= ?');
-  }
-
-  /** Whether a unit of work is open on the connection: its rows must not be read as committed. */
-  get busy(): boolean {
-    return this.db.inTransaction;
   }
 
   append(envelope: EventEnvelope): void {

@@ -50,22 +50,15 @@ export class SinkPump {
   }
 
   /**
-   * Units of work share a transaction that stays open until the next turn of the event loop:
-   * inside it the outbox shows uncommitted rows, and a cursor write would share that
-   * transaction's fate. Both wait for it to end.
+   * Delivers the next batch; true if the whole batch went and more may follow. Units of work run
+   * and commit within one synchronous call (the group commit), so this never sees their
+   * uncommitted rows, and its cursor write never shares their transaction.
    */
-  private async outsideUnitsOfWork(): Promise<void> {
-    while (this.outbox.busy) await new Promise((resolve) => setImmediate(resolve));
-  }
-
-  /** Delivers the next batch; true if the whole batch went and more may follow. */
   private async deliverBatch(): Promise<boolean> {
-    await this.outsideUnitsOfWork();
     const entries = this.outbox.after(this.cursor, this.sink.batchSize);
     if (entries.length === 0) return false;
     const count = await this.sink.deliver(entries);
     if (count > 0) {
-      await this.outsideUnitsOfWork();
       this.cursor = entries[count - 1]!.seq;
       this.outbox.setCursor(this.sink.name, this.cursor);
     }

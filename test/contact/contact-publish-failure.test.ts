@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { boto3Ok, jsClient } from '../support/clients.js';
 import { configData } from '../support/fixtures.js';
-import { createDownlinkProfile, moveClock, noaa20Arn, ohioWindows, stoppedClockDataDir } from './contact-support.js';
+import { createDownlinkProfile, moveClock, noaa20Arn, ohioWindows, reserveAtOhio, stoppedClockDataDir } from './contact-support.js';
 
 const FAILED_PUBLISH = /publishing scheduled changes failed; retrying/g;
 const CONTACTS = 4;
@@ -19,10 +19,7 @@ describe('publishing contact changes on a full database', () => {
     const { missionProfileArn } = await createDownlinkProfile(server.url);
     const windows = (await ohioWindows(server.url, missionProfileArn, satelliteArn)).slice(0, CONTACTS);
     const contactIds: string[] = [];
-    for (const window of windows) {
-      const params = { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime };
-      contactIds.push((await boto3Ok(server.url, { op: 'reserve_contact', params })).contactId);
-    }
+    for (const window of windows) contactIds.push(await reserveAtOhio(server.url, missionProfileArn, satelliteArn, window));
     await server.stop();
 
     // 1 page is below any database: SQLite caps the file at its size at start-up. Filled up, it has
