@@ -38,7 +38,8 @@ export function describeEndpoints(entries: EndpointDetails[], parameterName: str
     const path = `${parameterName}[${index}]`;
     const kinds = ENDPOINT_KINDS.filter((kind) => entry[kind] !== undefined);
     if (kinds.length !== 1 || !allowed.includes(kinds[0]!)) {
-      const v2Only = kinds.filter((kind) => !allowed.includes(kind));
+      // Only V1 can be sent a V2 kind (V2's own union holds no other): point it to V2.
+      const v2Only = kinds.filter((kind) => !allowed.includes(kind) && (V2_ENDPOINT_KINDS as readonly EndpointKind[]).includes(kind));
       const hint = v2Only.length > 0 ? ` (${v2Only.join(', ')}: CreateDataflowEndpointGroupV2 creates those)` : '';
       throw new InvalidParameterException(`${path} must set exactly one of ${allowed.join(', ')}${hint}`, path);
     }
