@@ -127,6 +127,35 @@ describe('group commit', () => {
     assert.equal(count(), 1);
   });
 
+  it('units arriving in consecutive turns share one commit, made in the first turn that brings none', async () => {
+    const { commits, values, insert } = setup();
+    const settled: boolean[] = [];
+    commits.onSettled((committed) => settled.push(committed));
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    const first = commits.run(insert('a'));
+    await nextTurn();
+    const second = commits.run(insert('b'));
+    await nextTurn();
+    const third = commits.run(insert('c'));
+    await Promise.all([first, second, third]);
+    assert.deepEqual(settled, [true]);
+    assert.deepEqual(values(), ['a', 'b', 'c']);
+  });
+
+  it('a unit arriving in every turn does not hold the commit back for long', async () => {
+    const { commits, count, insert } = setup();
+    let firstDurable = false;
+    const first = commits.run(insert('0')).then(() => (firstDurable = true));
+    let turns = 0;
+    while (!firstDurable && turns < 100) {
+      await new Promise((resolve) => setImmediate(resolve));
+      void commits.run(insert(String(++turns)));
+    }
+    await first;
+    assert.ok(turns < 20, `the first unit waited ${turns} turns`);
+    assert.ok(count() < turns + 1, 'units that arrived later wait for a later commit');
+  });
+
   it('the units of one turn run in the order they arrived and share one commit', async () => {
     const { commits, values, insert } = setup();
     const settled: boolean[] = [];
