@@ -8,6 +8,9 @@ interface Unit {
   reject(error: unknown): void;
 }
 
+// Bounds how long a steady stream of writes can hold a commit back.
+const MAX_TURNS_GATHERING = 8;
+
 /**
  * Group commit: units of work are queued and run back to back in one SQLite transaction, and so
  * share one fsync. No unit's promise settles before the shared COMMIT has reached the disk: an
@@ -18,7 +21,7 @@ interface Unit {
  * turns), not only for the turn the first arrived in. Clients that send their next write as soon
  * as an answer comes back arrive in waves spread over several turns; committing each turn's share
  * alone split a wave across commits, each paying its own fsync and rewriting the same index and
- * table pages (at 32 connections ~20 creates a commit against ~29 gathered; README, benchmarks).
+ * table pages (at 32 connections ~20 creates a commit against ~30 gathered; README, benchmarks).
  * A lone write waits one empty turn, microseconds.
  *
  * The units run together, not each as its request arrives, because SQLite's statements run several
@@ -32,9 +35,6 @@ interface Unit {
  * the same as their arriving after it. Failures are rare under load and usually come first in their
  * transaction, where nothing is run again.
  */
-// Bounds how long a steady stream of writes can hold a commit back.
-const MAX_TURNS_GATHERING = 8;
-
 export class GroupCommit {
   private queued: Unit[] = [];
   private arrivedSinceLastTurn = false;

@@ -39,6 +39,8 @@ describe('group commit', () => {
     return tally;
   };
 
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
   it('a failing unit leaves no trace while the units beside it in the same commit stand', async () => {
     const { commits, count, insert, refused } = setup();
     const first = commits.run(insert('a'));
@@ -131,7 +133,6 @@ describe('group commit', () => {
     const { commits, values, insert } = setup();
     const settled: boolean[] = [];
     commits.onSettled((committed) => settled.push(committed));
-    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     const first = commits.run(insert('a'));
     await nextTurn();
     const second = commits.run(insert('b'));
@@ -148,7 +149,7 @@ describe('group commit', () => {
     const first = commits.run(insert('0')).then(() => (firstDurable = true));
     let turns = 0;
     while (!firstDurable && turns < 100) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       void commits.run(insert(String(++turns)));
     }
     await first;
