@@ -147,14 +147,16 @@ describe('group commit', () => {
     const { commits, count, insert } = setup();
     let firstDurable = false;
     const first = commits.run(insert('0')).then(() => (firstDurable = true));
-    let turns = 0;
-    while (!firstDurable && turns < 100) {
+    const later: Promise<unknown>[] = [];
+    while (!firstDurable && later.length < 100) {
       await nextTurn();
-      void commits.run(insert(String(++turns)));
+      later.push(commits.run(insert(String(later.length + 1))));
     }
     await first;
-    assert.ok(turns < 20, `the first unit waited ${turns} turns`);
-    assert.ok(count() < turns + 1, 'units that arrived later wait for a later commit');
+    assert.ok(later.length < 20, `the first unit waited ${later.length} turns`);
+    assert.ok(count() < later.length + 1, 'units that arrived later wait for a later commit');
+    await Promise.all(later);
+    assert.equal(count(), later.length + 1);
   });
 
   it('the units of one turn run in the order they arrived and share one commit', async () => {
