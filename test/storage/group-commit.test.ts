@@ -120,7 +120,7 @@ describe('group commit', () => {
     db.close();
   });
 
-  it('units wait for the end of the turn: meanwhile no transaction is open and reads see only what is durable', async () => {
+  it('units wait to be committed together: meanwhile no transaction is open and reads see only what is durable', async () => {
     const { db, commits, count, insert } = setup();
     const written = commits.run(insert('a'));
     assert.equal(db.inTransaction, false);
