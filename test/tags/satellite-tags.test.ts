@@ -75,10 +75,11 @@ describe('tags on satellites', () => {
       const arn = refused[Math.floor(index / 3)]!;
       assertBoto3Error(outcome, { code: 'ResourceNotFoundException', status: 434, message: new RegExp(`Resource ${arn.replace(/[/.]/g, '\\$&')} was not found`) });
     });
+    const [ours] = await boto3(server.url, [{ op: 'list_tags_for_resource', params: { resourceArn: regionless(satelliteId) } }]);
     const [theirs] = await boto3(server.url, [{ op: 'list_tags_for_resource', params: { resourceArn: regionless(satelliteId, OTHER_ACCOUNT) } }], {
       account: OTHER_ACCOUNT,
     });
-    assert.deepEqual(theirs!.result, { tags: {} });
+    assert.deepEqual([ours!.result, theirs!.result], [{ tags: {} }, { tags: {} }]);
   });
 
   it('TagResource, UntagResource and ListTagsForResource work on a satellite ARN (JS)', async () => {
