@@ -9,6 +9,7 @@ import { registerAdminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { openPersistedClock, type SimulatedClockOptions } from './persisted-clock.js';
 import { registerClockRoutes } from './admin/clock-routes.js';
+import { agentHeartbeatChanges } from './agent/agent-heartbeats.js';
 import { startChangeScheduler } from './contact/change-scheduler.js';
 import { contactChanges } from './contact/contact-events.js';
 import { configureContacts, type ContactSettings } from './contact/contact-settings.js';
@@ -115,10 +116,10 @@ export function buildApp(options: AppOptions = {}): App {
         : undefined,
   });
 
-  const changeSources = [contactChanges(services), ephemerisChanges(services)];
+  const changeSources = [contactChanges(services), ephemerisChanges(services), agentHeartbeatChanges(services)];
   const scheduler = startChangeScheduler(services, changeSources, (work) => commits.run(work), server.log);
-  // A request may reserve or cancel a contact or create an ephemeris: the scheduler's next wakeup
-  // moves. Asked once per shared transaction, not per request.
+  // A request may reserve or cancel a contact, create an ephemeris or hear from an agent: the
+  // scheduler's next wakeup moves. Asked once per shared transaction, not per request.
   commits.onSettled(() => scheduler.rearm());
 
   // Last, so every component's schema is already in place.

@@ -31,7 +31,7 @@ export function getAgentRecord(context: OperationContext, agentId: string): Stor
 }
 
 /** The agent's groups that still exist: a group may be deleted after the agent registered. */
-export function agentGroups(context: OperationContext, agent: AgentRecord): StoredResource<DataflowEndpointGroupRecord>[] {
+export function agentGroups(context: Pick<OperationContext, 'store' | 'scope'>, agent: AgentRecord): StoredResource<DataflowEndpointGroupRecord>[] {
   return agent.dataflowEndpointGroupIds.flatMap((id) => {
     const group = context.store.get<DataflowEndpointGroupRecord>(context.scope, DATAFLOW_ENDPOINT_GROUP_KIND, id);
     return group ? [group] : [];

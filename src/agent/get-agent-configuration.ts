@@ -2,6 +2,7 @@ import type { Handler, OperationContext } from '../api/context.js';
 import { arnFor } from '../api/arn.js';
 import { CONTACT_KIND } from '../contact/contact-record.js';
 import { DATAFLOW_ENDPOINT_GROUP_KIND } from '../dataflow-endpoint-group/dataflow-endpoint-group-record.js';
+import { HEARTBEAT_SECONDS } from './agent-heartbeats.js';
 import { agentGroups, getAgentRecord } from './agent-record.js';
 
 /** The contacts that hold a group: a contact holds its groups from reservation until it ends. */
@@ -13,7 +14,8 @@ function contactsHolding(context: OperationContext, groupId: string) {
 }
 
 // The tasking document's layout is our choice: the real one is not published. It lists the
-// groups the agent serves, as GetDataflowEndpointGroup shows them, with the contacts to come.
+// groups the agent serves, as GetDataflowEndpointGroup shows them, with the contacts to come, and
+// how often the agent must report (UpdateAgentStatus) to keep its endpoints healthy.
 export const getAgentConfiguration: Handler<'GetAgentConfiguration'> = (input, context) => {
   const agent = getAgentRecord(context, input.agentId);
   const dataflowEndpointGroups = agentGroups(context, agent.doc).map(({ id, doc }) => ({
@@ -24,5 +26,5 @@ export const getAgentConfiguration: Handler<'GetAgentConfiguration'> = (input, c
     contactPostPassDurationSeconds: doc.contactPostPassDurationSeconds,
     contacts: contactsHolding(context, id),
   }));
-  return { agentId: agent.id, taskingDocument: JSON.stringify({ agentId: agent.id, agentArn: agent.doc.arn, dataflowEndpointGroups }) };
+  return { agentId: agent.id, taskingDocument: JSON.stringify({ agentId: agent.id, agentArn: agent.doc.arn, heartbeatSeconds: HEARTBEAT_SECONDS, dataflowEndpointGroups }) };
 };

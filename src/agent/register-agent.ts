@@ -1,8 +1,9 @@
 import type { Handler, OperationContext } from '../api/context.js';
 import { arnFor, inScope, parseArn } from '../api/arn.js';
 import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
-import { markAgentEndpointsHealthy } from '../dataflow-endpoint-group/agent-health.js';
+import { healthReported, showAgentHealth } from '../dataflow-endpoint-group/agent-health.js';
 import { DATAFLOW_ENDPOINT_GROUP_KIND, getDataflowEndpointGroupRecord } from '../dataflow-endpoint-group/dataflow-endpoint-group-record.js';
+import { agentHeartbeats } from './agent-heartbeats.js';
 import { AGENT_KIND, type AgentRecord } from './agent-record.js';
 
 /**
@@ -28,7 +29,8 @@ export const registerAgent: Handler<'RegisterAgent'> = (input, context) => {
     const group = capabilityGroup(context, arn, index);
     if (groupIds.has(group.id)) return;
     groupIds.add(group.id);
-    markAgentEndpointsHealthy(context, group);
+    // Registering is the agent's first report: it is up (our choice).
+    showAgentHealth(context, context.scope, group, healthReported('ACTIVE'));
   });
   const agentId = context.clock.newId();
   const record: AgentRecord = {
@@ -39,5 +41,6 @@ export const registerAgent: Handler<'RegisterAgent'> = (input, context) => {
     dataflowEndpointGroupIds: [...groupIds],
   };
   context.store.insert(context.scope, AGENT_KIND, agentId, record, input.tags);
+  agentHeartbeats(context.store).beat(context.scope, agentId, context.clock.nowMs());
   return { agentId };
 };

@@ -1,7 +1,10 @@
 import type { Handler } from '../api/context.js';
-import { showAgentStatus } from '../dataflow-endpoint-group/agent-health.js';
+import { healthReported, showAgentHealth } from '../dataflow-endpoint-group/agent-health.js';
+import { agentHeartbeats } from './agent-heartbeats.js';
 import { AGENT_KIND, agentGroups, getAgentRecord } from './agent-record.js';
 
+// Each report shows on the agent's endpoints and moves their health both ways; a healthy one
+// lasts a heartbeat (agent-heartbeats.ts), an unhealthy one until the agent reports again.
 export const updateAgentStatus: Handler<'UpdateAgentStatus'> = (input, context) => {
   const agent = getAgentRecord(context, input.agentId);
   const lastStatus = {
@@ -11,6 +14,10 @@ export const updateAgentStatus: Handler<'UpdateAgentStatus'> = (input, context) 
     reportedAt: context.clock.now().toISOString(),
   };
   context.store.replace(context.scope, AGENT_KIND, agent.id, { ...agent.doc, lastStatus });
-  for (const group of agentGroups(context, agent.doc)) showAgentStatus(context, group, input.aggregateStatus.status);
+  const health = healthReported(input.aggregateStatus.status);
+  for (const group of agentGroups(context, agent.doc)) showAgentHealth(context, context.scope, group, health);
+  const heartbeats = agentHeartbeats(context.store);
+  if (health.healthStatus === 'HEALTHY') heartbeats.beat(context.scope, agent.id, context.clock.nowMs());
+  else heartbeats.forget(context.scope, agent.id);
   return { agentId: agent.id };
 };

@@ -7,6 +7,7 @@ import { activeVersion, CONTACT_KIND, type ContactRecord } from './contact-recor
 import { contactTimeline, TERMINAL_STATUSES, type TimelineEntry } from './contact-timeline.js';
 import { releaseResources } from './contact-resources.js';
 import { currentVisibility } from './contact-visibility.js';
+import { s3KeyFormat } from './s3-key-format.js';
 
 /** A contact's timeline entries that are due by `nowMs` and not yet published. */
 export function dueChanges(contact: ContactRecord, nowMs: number): TimelineEntry[] {
@@ -28,7 +29,9 @@ export function changeEvent(scope: Scope, contactId: string, contact: ContactRec
     ({ detailType, ...scope, resources: [contact.arn], detail: { ...common, ...detail }, time: new Date(entry.atMs) });
   if (entry.subject === 'contact') return ofContact('Ground Station Contact State Change', { contactStatus: entry.status });
   if (entry.subject === 'upload') {
-    return ofContact('Ground Station S3 Upload Complete', { s3RecordingConfigArn: entry.s3RecordingConfigArn, bucketArn: entry.bucketArn });
+    const config = contact.snapshot.configs[entry.s3RecordingConfigArn]!;
+    const keyFormat = s3KeyFormat(config, { contactId, satelliteArn: contact.satelliteArn, startMs: contact.startMs });
+    return ofContact('Ground Station S3 Upload Complete', { s3RecordingConfigArn: entry.s3RecordingConfigArn, bucketArn: entry.bucketArn, keyFormat });
   }
   const group = contact.heldGroups[entry.groupIndex]!;
   return {

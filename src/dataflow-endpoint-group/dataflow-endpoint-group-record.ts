@@ -3,6 +3,7 @@ import type { EndpointDetails } from '../api/shapes.js';
 import { arnFor } from '../api/arn.js';
 import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
 import type { StoredResource } from '../store/resources.js';
+import { NO_AGENT, withAgentHealth } from './agent-health.js';
 
 export const DATAFLOW_ENDPOINT_GROUP_KIND = 'dataflow-endpoint-group';
 
@@ -28,8 +29,8 @@ export function endpointName(details: EndpointDetails): string | undefined {
 
 /**
  * Checks a group's entries and fills in what the service reports about them: a plain endpoint is
- * created and healthy at once; an agent endpoint is unhealthy until an agent registers for it.
- * Health and status sent by the caller are ignored.
+ * created and healthy at once; an agent endpoint is unhealthy until an agent reports for it.
+ * Health and statuses sent by the caller are ignored.
  */
 export function describeEndpoints(entries: EndpointDetails[], parameterName: string, allowed: readonly EndpointKind[]): EndpointDetails[] {
   if (entries.length === 0) throw new InvalidParameterException(`${parameterName} must hold at least one endpoint`, parameterName);
@@ -52,8 +53,8 @@ export function describeEndpoints(entries: EndpointDetails[], parameterName: str
       if (!entry.securityDetails) throw new InvalidParameterException(`${path}: an endpoint needs securityDetails`, `${path}.securityDetails`);
       return { ...entry, endpoint: { ...entry.endpoint, status: 'created' }, healthStatus: 'HEALTHY', healthReasons: ['HEALTHY'] };
     }
-    const { healthStatus: _ignored, healthReasons: _alsoIgnored, ...rest } = entry;
-    return { ...rest, healthStatus: 'UNHEALTHY', healthReasons: ['NO_REGISTERED_AGENT'] };
+    // Shown from creation: AWS's config-control sample reads agentStatus and auditResults unconditionally.
+    return withAgentHealth(entry, NO_AGENT);
   });
 }
 

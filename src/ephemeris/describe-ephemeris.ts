@@ -34,7 +34,8 @@ function suppliedData(record: EphemerisRecord): EphemerisTypeDescription {
               source.tleSegments.map((s) => ({
                 tleLine1: s.line1,
                 tleLine2: s.line2,
-                validTimeRange: { startTime: s.startMs / 1000, endTime: s.endMs / 1000 },
+                // Epoch milliseconds, as the guide's DescribeEphemeris example shows them (the request sent seconds).
+                validTimeRange: { startTime: s.startMs, endTime: s.endMs },
               })),
             ),
           };

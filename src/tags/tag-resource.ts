@@ -3,6 +3,6 @@ import { findTaggedResource } from './tagged-resource.js';
 
 export const tagResource: Handler<'TagResource'> = (input, context) => {
   const resource = findTaggedResource(context, input.resourceArn);
-  context.store.setTags(context.scope, resource.kind, resource.id, { ...resource.tags, ...input.tags });
+  resource.saveTags({ ...resource.tags, ...input.tags });
   return {};
 };

@@ -5,6 +5,6 @@ export const untagResource: Handler<'UntagResource'> = (input, context) => {
   const resource = findTaggedResource(context, input.resourceArn);
   const remove = new Set(input.tagKeys);
   const tags = Object.fromEntries(Object.entries(resource.tags).filter(([key]) => !remove.has(key)));
-  context.store.setTags(context.scope, resource.kind, resource.id, tags);
+  resource.saveTags(tags);
   return {};
 };

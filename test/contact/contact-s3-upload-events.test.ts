@@ -62,13 +62,36 @@ describe('S3 Upload Complete events', () => {
     const uploads = events.filter((event) => event['detail-type'] === UPLOAD_COMPLETE);
     assert.deepEqual(events.slice(completedAt + 1, completedAt + 3), uploads);
     const common = { contactId, groundstationId: 'Ohio 1', missionProfileArn, satelliteArn };
+    // The prefix '{satellite_id}/{year}/{month}/{day}' filled from the contact; 'other-s3' has it too.
+    const satelliteId = satelliteArn.split('/').pop();
+    const start = new Date(window.startTime * 1000).toISOString();
+    const folder = `${satelliteId}/${start.slice(0, 4)}/${start.slice(5, 7)}/${start.slice(8, 10)}`;
+    const startedAt = start.slice(0, 19).replace(/[-T:]/g, '_');
+    const keyFormat = (configName: string) => `${folder}/${configName}_${satelliteId}_${startedAt}_${contactId}_{fileIndex}.pcap`;
     assert.deepEqual(
       uploads.map((event) => ({ resources: event.resources, time: seconds(event.time), detail: event.detail })),
       [
-        { s3RecordingConfigArn: configs['s3-recording'], bucketArn: configData['s3-recording'].s3RecordingConfig.bucketArn },
-        { s3RecordingConfigArn: otherS3, bucketArn: OTHER_BUCKET },
+        { s3RecordingConfigArn: configs['s3-recording'], bucketArn: configData['s3-recording'].s3RecordingConfig.bucketArn, keyFormat: keyFormat('s3-recording-config') },
+        { s3RecordingConfigArn: otherS3, bucketArn: OTHER_BUCKET, keyFormat: keyFormat('other-s3') },
       ].map((upload) => ({ resources: [groundStationArn(`contact/${contactId}`)], time: window.postPassEndTime, detail: { ...common, ...upload } })),
     );
+  });
+
+  // AWS's S3 data delivery sample (aws-samples/aws-groundstation-s3-data-delivery, the rt-stps Lambda
+  // that the 'Ground Station S3 Upload Complete' rule invokes) reads bucketArn, contactId and keyFormat,
+  // and lists the bucket under keyFormat cut just after the contact id to find the contact's pcaps.
+  it('S3 Upload Complete gives what the S3 data delivery sample Lambda reads: a bucket and a key prefix naming the contact', async () => {
+    const uploads = readJsonl(eventsFile).filter((event) => event['detail-type'] === UPLOAD_COMPLETE);
+    assert.ok(uploads.length > 0);
+    for (const { detail } of uploads as { detail: Record<string, string> }[]) {
+      const bucket = detail.bucketArn.split(':::')[1];
+      assert.match(bucket, /^aws-groundstation/);
+      const cut = detail.keyFormat.indexOf(detail.contactId);
+      assert.ok(cut > 0, `keyFormat ${detail.keyFormat} holds the contact id`);
+      const contactPrefix = detail.keyFormat.slice(0, cut + detail.contactId.length);
+      assert.ok(!contactPrefix.includes('{'), `the part up to the contact id (${contactPrefix}) is a plain key prefix`);
+      assert.ok(contactPrefix.startsWith(`${detail.satelliteArn.split('/').pop()}/`), 'it starts with the filled-in config prefix');
+    }
   });
 
   it('a cancelled contact publishes no S3 Upload Complete', async () => {

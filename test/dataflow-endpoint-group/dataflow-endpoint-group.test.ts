@@ -76,7 +76,11 @@ describe('dataflow endpoint groups', () => {
           healthStatus: 'HEALTHY',
           healthReasons: ['HEALTHY'],
         },
-        { ...agentEndpoint('agent'), healthStatus: 'UNHEALTHY', healthReasons: ['NO_REGISTERED_AGENT'] },
+        {
+          awsGroundStationAgentEndpoint: { ...agentEndpoint('agent').awsGroundStationAgentEndpoint, agentStatus: 'INACTIVE', auditResults: 'UNHEALTHY' },
+          healthStatus: 'UNHEALTHY',
+          healthReasons: ['NO_REGISTERED_AGENT'],
+        },
       ],
       contactPrePassDurationSeconds: 30,
       contactPostPassDurationSeconds: 480,
@@ -97,8 +101,16 @@ describe('dataflow endpoint groups', () => {
       { op: 'list_dataflow_endpoint_groups' },
     ]);
     assert.deepEqual(got!.result.endpointsDetails, [
-      { ...uplinkAgent('up'), healthStatus: 'UNHEALTHY', healthReasons: ['NO_REGISTERED_AGENT'] },
-      { ...downlinkAgent('down'), healthStatus: 'UNHEALTHY', healthReasons: ['NO_REGISTERED_AGENT'] },
+      {
+        uplinkAwsGroundStationAgentEndpoint: { ...uplinkAgent('up').uplinkAwsGroundStationAgentEndpoint, agentStatus: 'INACTIVE', auditResults: 'UNHEALTHY' },
+        healthStatus: 'UNHEALTHY',
+        healthReasons: ['NO_REGISTERED_AGENT'],
+      },
+      {
+        downlinkAwsGroundStationAgentEndpoint: { ...downlinkAgent('down').downlinkAwsGroundStationAgentEndpoint, agentStatus: 'INACTIVE', auditResults: 'UNHEALTHY' },
+        healthStatus: 'UNHEALTHY',
+        healthReasons: ['NO_REGISTERED_AGENT'],
+      },
     ]);
     assert.equal(got!.result.contactPrePassDurationSeconds, 120);
     assert.deepEqual(

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateEphemerisCommand, DeleteEphemerisCommand, GetSatelliteCommand, UpdateEphemerisCommand } from '@aws-sdk/client-groundstation';
+import { CreateEphemerisCommand, DeleteEphemerisCommand, DescribeEphemerisCommand, GetSatelliteCommand, UpdateEphemerisCommand } from '@aws-sdk/client-groundstation';
 import { after, before, describe, it } from 'node:test';
 import { boto3, boto3Ok, groundStationArn, jsClient, OTHER_ACCOUNT } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
@@ -37,8 +37,12 @@ describe('ephemerides', () => {
       enabled: true,
       name: 'described',
       tags: { team: 'ops' },
-      suppliedData: { tle: { ephemerisData: JSON.stringify([tleData(now - DAY, now + DAY)]) } },
+      // The guide's DescribeEphemeris example echoes validTimeRange in epoch milliseconds.
+      suppliedData: { tle: { ephemerisData: JSON.stringify([tleData((now - DAY) * 1000, (now + DAY) * 1000)]) } },
     });
+    const { suppliedData } = await jsClient(server.url).send(new DescribeEphemerisCommand({ ephemerisId }));
+    const [segment] = JSON.parse(suppliedData!.tle!.ephemerisData!);
+    assert.deepEqual(segment.validTimeRange, { startTime: (now - DAY) * 1000, endTime: (now + DAY) * 1000 });
     const arn = groundStationArn(`ephemeris/${ephemerisId}`);
     const [, tags] = await boto3(server.url, [
       { op: 'tag_resource', params: { resourceArn: arn, tags: { env: 'test' } } },
