@@ -1,7 +1,7 @@
 import type { EphemerisResponseData } from '../api/shapes.js';
 import { activeEphemeris, type ActiveEphemeris, type EphemerisChoice, type EphemerisContext } from '../ephemeris/active-ephemeris.js';
 import type { GroundStation } from '../ground-station/ground-stations.js';
-import { lookAngles, type Pass } from '../orbit/index.js';
+import { highestElevation, type Pass } from '../orbit/index.js';
 import type { Satellite } from '../satellite/satellites.js';
 import { passesBetween, type PassSource } from './pass-cache.js';
 
@@ -37,34 +37,35 @@ export function satelliteTrack(
  * (at last the default TLE), not cut at the boundary; where two ephemerides' predictions of one
  * pass both qualify and overlap, the higher-ranked one's is kept.
  */
-export function chosenPasses(choice: EphemerisChoice, station: GroundStation, fromMs: number, toMs: number, shortestSeconds: number): Pass[] {
-  const chosen: Pass[] = [];
+export function chosenPasses(choice: EphemerisChoice, station: GroundStation, fromMs: number, toMs: number, shortestSeconds: number): ChosenPass[] {
+  const chosen: ChosenPass[] = [];
   for (const source of choice.candidates) {
     for (const pass of passesBetween(source, station, fromMs, toMs, shortestSeconds)) {
       // The data must reach the instants either side, below the mask: else coverage, not the horizon, may bound the pass.
       if (choice.over(pass.riseMs - 1, pass.setMs + 1).cacheKey !== source.cacheKey) continue;
       if (chosen.some((kept) => kept.riseMs <= pass.setMs && pass.riseMs <= kept.setMs)) continue;
-      chosen.push(pass);
+      chosen.push({ ...pass, source });
     }
   }
   return chosen.sort((a, b) => a.riseMs - b.riseMs);
 }
 
-/** The pass that contains the whole of [startMs, endMs], if there is one. */
-export function passContaining(track: SatelliteTrack, station: GroundStation, startMs: number, endMs: number): Pass | undefined {
-  const shortest = Math.max(1, Math.floor((endMs - startMs) / 1000));
-  return passesBetween(track, station, startMs, endMs, shortest).find((pass) => pass.riseMs <= startMs && pass.setMs >= endMs);
+export interface ChosenPass extends Pass {
+  /** The ephemeris that predicts it. */
+  source: PassSource;
 }
 
-// Finer than any antenna cares about; bounds the work for windows that are not one pass.
-const ELEVATION_SAMPLES = 200;
+/**
+ * The pass that contains the whole of [startMs, endMs], if there is one. Only the pass in
+ * progress at startMs can, so only startMs's day is searched, however long the window.
+ */
+export function passContaining(track: SatelliteTrack, station: GroundStation, startMs: number, endMs: number): Pass | undefined {
+  const shortest = Math.max(1, Math.floor((endMs - startMs) / 1000));
+  return passesBetween(track, station, startMs, startMs + 1, shortest).find((pass) => pass.riseMs <= startMs && pass.setMs >= endMs);
+}
 
-/** Highest elevation (degrees) over [startMs, endMs]. Within one pass elevation rises then falls. */
-export function peakElevation(track: SatelliteTrack, station: GroundStation, startMs: number, endMs: number, pass?: Pass): number {
-  const at = (timeMs: number) => lookAngles(track.trajectory, station.site, timeMs)?.elevationDeg ?? -90;
+/** Highest elevation (degrees) over [startMs, endMs]: the pass's own peak when it lies inside. */
+export function peakElevation(track: PassSource, station: GroundStation, startMs: number, endMs: number, pass?: Pass): number {
   if (pass && pass.maxElevationMs >= startMs && pass.maxElevationMs <= endMs) return pass.maxElevationDeg;
-  if (pass) return Math.max(at(startMs), at(endMs));
-  let peak = -90;
-  for (let i = 0; i <= ELEVATION_SAMPLES; i++) peak = Math.max(peak, at(startMs + ((endMs - startMs) * i) / ELEVATION_SAMPLES));
-  return peak;
+  return highestElevation(track.trajectory, station.site, startMs, endMs).maxElevationDeg;
 }

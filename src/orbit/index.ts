@@ -16,4 +16,4 @@ export type { OemInterpolation } from './interpolation.js';
 export type { EphemerisErrorReason, EphemerisInvalidReason, OemErrorCode } from './ephemeris-errors.js';
 export { trajectoryFromOem } from './oem-trajectory.js';
 export { lookAngles, type LookAngles } from './look-angles.js';
-export { findPasses, type Pass, type PassSearchOptions } from './passes.js';
+export { findPasses, highestElevation, PASS_FOLLOW_MS, type Pass, type PassSearchOptions } from './passes.js';
