@@ -38,6 +38,17 @@ export function passesBetween(source: PassSource, station: GroundStation, fromMs
 }
 
 /**
+ * The pass in progress at atMs, if any, searched directly rather than by day: one look when the
+ * satellite is below the mask there.
+ */
+export function passesAt(source: PassSource, station: GroundStation, atMs: number, shortestSeconds = STEP_SECONDS): Pass[] {
+  return findPasses(source.trajectory, station.site, atMs, atMs, {
+    minimumStepSeconds: Math.min(STEP_SECONDS, shortestSeconds),
+    followMs: PASS_FOLLOW_MS,
+  });
+}
+
+/**
  * One pass seen from two days: the same rise and set unless it outlasts the follow limit, then
  * the union (whose peak is the higher of the two).
  */

@@ -66,7 +66,8 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
     postPassEndMs,
     reservedMs: nowMs,
     ...('failure' in outcome ? { schedulingFailure: outcome.failure } : { antenna: outcome.antenna }),
-    maximumElevationDeg: roundElevation(peakElevation(track, station, startMs, endMs, pass)),
+    // Without a pass the window fails anyway: its elevation is looked for over the horizon's length at most.
+    maximumElevationDeg: roundElevation(peakElevation(track, station, startMs, pass ? endMs : Math.min(endMs, startMs + contactSettings.horizonMs), pass)),
     ...(pass ? { visibility: { startMs: pass.riseMs, endMs: pass.setMs } } : {}),
     ephemeris: track.ephemeris,
     heldGroups: groups.map(({ record: _record, ...group }) => group),

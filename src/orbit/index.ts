@@ -5,6 +5,10 @@ export type { Vector3 } from './vector.js';
 export type { MotionBounds, Trajectory } from './trajectory.js';
 export { parseTle, trajectoryFromTle, type TleFailure, type TleParseResult } from './tle.js';
 export {
+  MAX_INTERPOLATION_DEGREE,
+  MAX_OEM_CHARACTERS,
+  MAX_OEM_SEGMENTS,
+  MAX_OEM_STATES,
   parseOem,
   type OemEphemeris,
   type OemParseResult,
