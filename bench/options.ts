@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['throughput', 'scale', 'startup', 'contacts', 'instructions'] as const;
+export const SECTIONS = ['throughput', 'scale', 'startup', 'contacts', 'event-loop', 'instructions'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 // Instruction counts need valgrind and take minutes of their own: run on request (--only instructions).
-const DEFAULT_SECTIONS: SectionName[] = ['throughput', 'scale', 'startup', 'contacts'];
+const DEFAULT_SECTIONS: SectionName[] = ['throughput', 'scale', 'startup', 'contacts', 'event-loop'];
 
 export interface BenchOptions {
   quick: boolean;

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { readOptions, type SectionName } from './options.js';
 import { machineInfo, renderReport, type SectionResult } from './report.js';
 import { contactsSection } from './sections/contacts.js';
+import { eventLoopSection } from './sections/event-loop.js';
 import { instructionsSection } from './sections/instructions.js';
 import { scaleSection } from './sections/scale.js';
 import { startupSection } from './sections/startup.js';
@@ -16,6 +17,7 @@ const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionRes
   scale: scaleSection,
   startup: startupSection,
   contacts: contactsSection,
+  'event-loop': eventLoopSection,
   instructions: instructionsSection,
 };
 

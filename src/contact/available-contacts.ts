@@ -3,7 +3,7 @@ import type { ContactData, ListContactsRequest } from '../api/shapes.js';
 import { ephemerisChoice } from '../ephemeris/active-ephemeris.js';
 import { satelliteArn } from '../satellite/satellites.js';
 import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
-import { chosenPasses } from './contact-passes.js';
+import { chosenPasses, peakElevation } from './contact-passes.js';
 import { contactSettings } from './contact-settings.js';
 import { contactWindow, roundElevation } from './pass-cache.js';
 import { freeAntenna } from './station-antennas.js';
@@ -11,9 +11,11 @@ import { freeAntenna } from './station-antennas.js';
 type AvailableRequest = ListContactsRequest & { groundStation: string; missionProfileArn: string; satelliteArn: string };
 
 /**
- * Bookable windows (SEMANTICS §2.4): passes overlapping the query window that start after now and
- * within the horizon, at least the profile's minimum viable duration long (after rounding inward to
- * whole seconds), and not colliding with contacts that hold every antenna of the station.
+ * Bookable windows (SEMANTICS §2.4, §7): passes overlapping the query window that start within the
+ * horizon, at least the profile's minimum viable duration long (after rounding inward to whole
+ * seconds), and not colliding with contacts that hold every antenna of the station. A pass in
+ * progress is offered from the next whole second after now plus the pre-pass time; one that outlasts
+ * the horizon is clipped to it.
  */
 export function availableContacts(context: OperationContext, input: AvailableRequest, nowMs: number): ContactData[] {
   const station = stationInRegion(context, input.groundStation);
@@ -31,9 +33,13 @@ export function availableContacts(context: OperationContext, input: AvailableReq
   const choice = ephemerisChoice(context, satellite.satelliteId);
   const canonicalArn = satelliteArn(context.scope.account, satellite.satelliteId);
   const rows: ContactData[] = [];
+  const earliestStartMs = (Math.floor(nowMs / 1000) + 1) * 1000 + preMs;
+  const latestEndMs = Math.floor(horizonMs / 1000) * 1000;
   for (const pass of chosenPasses(choice, station, fromMs, toMs, profile.minimumViableContactDurationSeconds)) {
-    const { startMs, endMs } = contactWindow(pass);
-    if (startMs <= nowMs || startMs > horizonMs || endMs - startMs < minimumMs) continue;
+    const visible = contactWindow(pass);
+    const startMs = visible.startMs <= nowMs ? earliestStartMs : visible.startMs;
+    const endMs = Math.min(visible.endMs, latestEndMs);
+    if (startMs > horizonMs || endMs - startMs < minimumMs) continue;
     if (freeAntenna(context, station, startMs - preMs, endMs + postMs) === undefined) continue;
     rows.push({
       missionProfileArn: profile.arn,
@@ -44,7 +50,7 @@ export function availableContacts(context: OperationContext, input: AvailableReq
       postPassEndTime: new Date(endMs + postMs),
       groundStation: station.groundStationName,
       contactStatus: 'AVAILABLE',
-      maximumElevation: { value: roundElevation(pass.maxElevationDeg), unit: 'DEGREE_ANGLE' },
+      maximumElevation: { value: roundElevation(peakElevation(pass.source, station, startMs, endMs, pass)), unit: 'DEGREE_ANGLE' },
       region: context.scope.region,
       visibilityStartTime: new Date(pass.riseMs),
       visibilityEndTime: new Date(pass.setMs),

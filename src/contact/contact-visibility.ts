@@ -4,6 +4,7 @@ import { findSatelliteByArn } from '../satellite/satellites.js';
 import { passContaining, satelliteTrack } from './contact-passes.js';
 import type { ContactRecord, ContactVersionRecord } from './contact-record.js';
 import { overrideTracking } from './contact-tracking.js';
+import { contactSettings } from './contact-settings.js';
 import { passesBetween } from './pass-cache.js';
 
 export type VisibilityWindow = ContactRecord['visibility'];
@@ -20,7 +21,9 @@ export function currentVisibility(context: EphemerisContext, contact: ContactRec
   if (!satellite || !station) return contact.visibility;
   const tracking = overrideTracking(context, version.trackingOverrides, satellite.satelliteId, contact.startMs, contact.endMs);
   const track = satelliteTrack(context, satellite, contact.startMs, contact.endMs, tracking.ephemeris);
-  const pass = passContaining(track, station, contact.startMs, contact.endMs) ?? passesBetween(track, station, contact.startMs, contact.endMs)[0];
+  // Bounded by the horizon: a failed reservation may ask for a window of years.
+  const searchEndMs = Math.min(contact.endMs, contact.startMs + contactSettings.horizonMs);
+  const pass = passContaining(track, station, contact.startMs, contact.endMs) ?? passesBetween(track, station, contact.startMs, searchEndMs)[0];
   return pass && { startMs: pass.riseMs, endMs: pass.setMs };
 }
 

@@ -1,9 +1,7 @@
-import { findPasses, type Pass, type Trajectory } from '../orbit/index.js';
+import { findPasses, PASS_FOLLOW_MS, type Pass, type Trajectory } from '../orbit/index.js';
 import type { GroundStation } from '../ground-station/ground-stations.js';
 
 const DAY_MS = 86_400_000;
-// Passes in progress when a window opens rose before it: look back this far for them.
-const LOOK_BACK_MS = 30 * 60_000;
 // A bound on memory: about a year of days for a dozen satellite-station pairs.
 const MAX_CACHED_DAYS = 5000;
 const STEP_SECONDS = 10;
@@ -18,30 +16,62 @@ const passesByDay = new Map<string, Pass[]>();
 
 /**
  * Passes of a satellite over a station that are above the mask at some moment of [fromMs, toMs),
- * each with its true rise and set. Computed per UTC day of rise and kept in memory, so listing the
- * same week again costs nothing. Sampling is fine enough to catch any pass of `shortestSeconds`.
+ * each with its true rise and set however long ago it rose or however late it sets (within
+ * PASS_FOLLOW_MS of the days searched and the ephemeris's coverage). Computed per UTC day the pass
+ * overlaps and kept in memory, so listing the same week again costs nothing; the days' answers are
+ * joined, so a pass is never cut at a day. Sampling catches any pass of `shortestSeconds`.
+ * Callers bound the window (by the horizon): the work grows with its days.
  */
 export function passesBetween(source: PassSource, station: GroundStation, fromMs: number, toMs: number, shortestSeconds = STEP_SECONDS): Pass[] {
   const stepSeconds = Math.min(STEP_SECONDS, shortestSeconds);
-  const passes: Pass[] = [];
+  const joined: Pass[] = [];
   const lastDay = Math.floor((toMs - 1) / DAY_MS);
-  for (let day = Math.floor((fromMs - LOOK_BACK_MS) / DAY_MS); day <= lastDay; day++) {
-    for (const pass of passesRisingOn(source, station, day, stepSeconds)) {
-      if (pass.setMs > fromMs && pass.riseMs < toMs) passes.push(pass);
+  for (let day = Math.floor(fromMs / DAY_MS); day <= lastDay; day++) {
+    for (const pass of passesOverlapping(source, station, day, stepSeconds)) {
+      if (pass.setMs < fromMs || pass.riseMs >= toMs) continue;
+      const last = joined[joined.length - 1];
+      if (last && pass.riseMs <= last.setMs) joined[joined.length - 1] = join(last, pass);
+      else joined.push(pass);
     }
   }
-  return passes;
+  return joined;
 }
 
-function passesRisingOn(source: PassSource, station: GroundStation, day: number, stepSeconds: number): Pass[] {
+/**
+ * The pass in progress at atMs, if any, searched directly rather than by day: one look when the
+ * satellite is below the mask there.
+ */
+export function passesAt(source: PassSource, station: GroundStation, atMs: number, shortestSeconds = STEP_SECONDS): Pass[] {
+  return findPasses(source.trajectory, station.site, atMs, atMs, {
+    minimumStepSeconds: Math.min(STEP_SECONDS, shortestSeconds),
+    followMs: PASS_FOLLOW_MS,
+  });
+}
+
+/**
+ * One pass seen from two days: the same rise and set unless it outlasts the follow limit, then
+ * the union (whose peak is the higher of the two).
+ */
+function join(a: Pass, b: Pass): Pass {
+  const peak = b.maxElevationDeg > a.maxElevationDeg ? b : a;
+  return {
+    riseMs: Math.min(a.riseMs, b.riseMs),
+    setMs: Math.max(a.setMs, b.setMs),
+    maxElevationDeg: peak.maxElevationDeg,
+    maxElevationMs: peak.maxElevationMs,
+  };
+}
+
+function passesOverlapping(source: PassSource, station: GroundStation, day: number, stepSeconds: number): Pass[] {
   const { site } = station;
   const key = [source.cacheKey, station.groundStationName, site.elevationMaskDeg, stepSeconds, day].join('|');
   let passes = passesByDay.get(key);
   if (!passes) {
     const dayStartMs = day * DAY_MS;
-    passes = findPasses(source.trajectory, site, dayStartMs, dayStartMs + DAY_MS, { minimumStepSeconds: stepSeconds }).filter(
-      (pass) => pass.riseMs >= dayStartMs,
-    );
+    passes = findPasses(source.trajectory, site, dayStartMs, dayStartMs + DAY_MS - 1, {
+      minimumStepSeconds: stepSeconds,
+      followMs: PASS_FOLLOW_MS,
+    });
     if (passesByDay.size >= MAX_CACHED_DAYS) passesByDay.clear();
     passesByDay.set(key, passes);
   }

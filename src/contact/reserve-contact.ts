@@ -47,7 +47,8 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
   const prePassStartMs = startMs - (profile.doc.contactPrePassDurationSeconds ?? 0) * 1000;
   const postPassEndMs = endMs + (profile.doc.contactPostPassDurationSeconds ?? 0) * 1000;
   const track = satelliteTrack(context, satellite, startMs, endMs, tracking.ephemeris);
-  const pass = passContaining(track, station, startMs, endMs);
+  // A window beyond the horizon fails on that alone: no pass is searched for it.
+  const pass = startMs > nowMs + contactSettings.horizonMs ? undefined : passContaining(track, station, startMs, endMs);
   const outcome = schedulingOutcome(context, station, { nowMs, startMs, endMs, prePassStartMs, postPassEndMs, hasPass: !!pass }, snapshot);
 
   const contactId = context.clock.newId();
@@ -65,7 +66,8 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
     postPassEndMs,
     reservedMs: nowMs,
     ...('failure' in outcome ? { schedulingFailure: outcome.failure } : { antenna: outcome.antenna }),
-    maximumElevationDeg: roundElevation(peakElevation(track, station, startMs, endMs, pass)),
+    // Without a pass the window fails anyway: its elevation is looked for over the horizon's length at most.
+    maximumElevationDeg: roundElevation(peakElevation(track, station, startMs, pass ? endMs : Math.min(endMs, startMs + contactSettings.horizonMs), pass)),
     ...(pass ? { visibility: { startMs: pass.riseMs, endMs: pass.setMs } } : {}),
     ephemeris: track.ephemeris,
     heldGroups: groups.map(({ record: _record, ...group }) => group),

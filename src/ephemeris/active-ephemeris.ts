@@ -18,6 +18,10 @@ export interface ActiveEphemeris {
   name?: string;
   /** The TLE in force at the instant asked about, when the ephemeris is made of TLEs. */
   tle?: { line1: string; line2: string };
+  /** A customer ephemeris is used only before this instant (SEMANTICS §5.2). */
+  expirationTimeMs?: number;
+  /** The trajectory's coverage where it is known without building the trajectory (a TLE set's ranges). */
+  coverage?: { startMs: number; endMs: number };
 }
 
 export interface EphemerisContext extends CatalogContext {
@@ -44,16 +48,13 @@ export function ephemerisChoice(context: EphemerisContext, satelliteId: string):
     .filter(({ doc }) => doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED')
     .sort((a, b) => b.doc.priority - a.doc.priority || b.doc.changedMs - a.doc.changedMs || b.seq - a.seq);
   const fallback = defaultEphemeris(satellite);
+  const customers = enabled.map(({ id, doc }) => ({ id, doc, ephemeris: customerEphemeris(id, doc, nowMs) }));
   return {
-    candidates: [...enabled.map(({ id, doc }) => customerEphemeris(id, doc, nowMs)), fallback],
+    candidates: [...customers.map(({ ephemeris }) => ephemeris), fallback],
     over(startMs, endMs = startMs) {
       // Expiry (never after the end of coverage) ends an ephemeris's use: [coverage start, expiration).
-      for (const { id, doc } of enabled) {
-        if (endMs >= doc.expirationTimeMs!) continue;
-        const ephemeris = customerEphemeris(id, doc, startMs);
-        if (covers(ephemeris, startMs, endMs)) return ephemeris;
-      }
-      return fallback;
+      const chosen = customers.find(({ doc, ephemeris }) => endMs < doc.expirationTimeMs! && covers(ephemeris, startMs, endMs));
+      return chosen ? customerEphemeris(chosen.id, chosen.doc, startMs) : fallback;
     },
   };
 }
@@ -65,13 +66,26 @@ export function activeEphemeris(context: EphemerisContext, satelliteId: string, 
 
 /** A customer ephemeris (a validated one) as a source of positions, whatever its status. */
 export function customerEphemeris(id: string, doc: EphemerisRecord, atMs: number): ActiveEphemeris {
-  const trajectory = cachedTrajectory(`ephemeris/${id}`, () => customerTrajectory(doc));
-  return { trajectory, ephemerisId: id, ephemerisType: doc.ephemerisType, cacheKey: `ephemeris/${id}`, name: doc.name, tle: tleAt(doc, atMs) };
+  const cacheKey = `ephemeris/${id}`;
+  const segments = 'tleSegments' in doc.source ? doc.source.tleSegments : undefined;
+  return {
+    // Built on first use: choosing among many ephemerides mostly needs only their spans.
+    get trajectory() {
+      return cachedTrajectory(cacheKey, () => customerTrajectory(doc));
+    },
+    ...(segments ? { coverage: { startMs: segments[0]!.startMs, endMs: segments[segments.length - 1]!.endMs } } : {}),
+    ephemerisId: id,
+    ephemerisType: doc.ephemerisType,
+    cacheKey,
+    name: doc.name,
+    tle: tleAt(doc, atMs),
+    ...(doc.expirationTimeMs !== undefined ? { expirationTimeMs: doc.expirationTimeMs } : {}),
+  };
 }
 
 /** Whether the ephemeris's data positions the satellite over all of [startMs, endMs]. */
 export function covers(ephemeris: ActiveEphemeris, startMs: number, endMs: number): boolean {
-  const coverage = ephemeris.trajectory.coverage;
+  const coverage = ephemeris.coverage ?? ephemeris.trajectory.coverage;
   return !coverage || (startMs >= coverage.startMs && endMs <= coverage.endMs);
 }
 

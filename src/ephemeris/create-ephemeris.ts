@@ -1,6 +1,7 @@
 import type { Handler, OperationContext } from '../api/context.js';
 import type { CreateEphemerisRequest } from '../api/shapes.js';
 import { InvalidParameterException, notImplemented, ResourceNotFoundException } from '../api/errors.js';
+import { MAX_OEM_CHARACTERS } from '../orbit/index.js';
 import { findSatellite, type Satellite } from '../satellite/satellites.js';
 import { ephemerisSchedule } from './ephemeris-schedule.js';
 import {
@@ -58,6 +59,13 @@ function suppliedData(input: CreateEphemerisRequest): { type: 'TLE' | 'OEM'; sou
   if (oem) {
     if ((oem.s3Object === undefined) === (oem.oemData === undefined)) {
       throw new InvalidParameterException('ephemeris.oem needs exactly one of s3Object and oemData', 'ephemeris');
+    }
+    // Refused before it is stored: keeping and parsing it would hold up every other request.
+    if (oem.oemData !== undefined && oem.oemData.length > MAX_OEM_CHARACTERS) {
+      throw new InvalidParameterException(
+        `ephemeris.oem.oemData has ${oem.oemData.length} characters; at most ${MAX_OEM_CHARACTERS} are accepted inline`,
+        'ephemeris',
+      );
     }
     return { type: 'OEM', source: oem.oemData !== undefined ? { oemData: oem.oemData } : { s3Object: oem.s3Object! } };
   }

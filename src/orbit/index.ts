@@ -5,6 +5,10 @@ export type { Vector3 } from './vector.js';
 export type { MotionBounds, Trajectory } from './trajectory.js';
 export { parseTle, trajectoryFromTle, type TleFailure, type TleParseResult } from './tle.js';
 export {
+  MAX_INTERPOLATION_DEGREE,
+  MAX_OEM_CHARACTERS,
+  MAX_OEM_SEGMENTS,
+  MAX_OEM_STATES,
   parseOem,
   type OemEphemeris,
   type OemParseResult,
@@ -16,4 +20,4 @@ export type { OemInterpolation } from './interpolation.js';
 export type { EphemerisErrorReason, EphemerisInvalidReason, OemErrorCode } from './ephemeris-errors.js';
 export { trajectoryFromOem } from './oem-trajectory.js';
 export { lookAngles, type LookAngles } from './look-angles.js';
-export { findPasses, type Pass, type PassSearchOptions } from './passes.js';
+export { findPasses, highestElevation, PASS_FOLLOW_MS, type Pass, type PassSearchOptions } from './passes.js';

@@ -37,10 +37,25 @@ export type OemParseResult = { ok: true; ephemeris: OemEphemeris } | { ok: false
 const REFERENCE_FRAMES: readonly string[] = ['EME2000', 'ITRF2000'] satisfies OemReferenceFrame[];
 const INTERPOLATIONS: readonly string[] = ['LAGRANGE', 'HERMITE'] satisfies OemInterpolation[];
 
+// Bounds on the work one OEM can cost, to parse and to interpolate (our choice: CCSDS sets none).
+// Degrees beyond 15 add nothing at usual state spacings (high-degree polynomials oscillate);
+// 12,000 states are a week at one a minute; 2 MB holds them with room for comments.
+export const MAX_INTERPOLATION_DEGREE = 15;
+export const MAX_OEM_STATES = 12_000;
+export const MAX_OEM_SEGMENTS = 100;
+export const MAX_OEM_CHARACTERS = 2_000_000;
+
 /** Parses and validates a CCSDS OEM in KVN (502.0-B-3) as CreateEphemeris does (SEMANTICS §5.4). */
 export function parseOem(text: string): OemParseResult {
+  const tooLarge = (problem: string): OemParseResult => ({ ok: false, errors: [ephemerisError('FILE_FORMAT_INVALID', problem)] });
+  if (text.length > MAX_OEM_CHARACTERS) return tooLarge(`the OEM has ${text.length} characters; at most ${MAX_OEM_CHARACTERS} are accepted`);
   const blocks = readOemBlocks(text);
   if ('errorCode' in blocks) return { ok: false, errors: [blocks] };
+  const stateCount = blocks.segments.reduce((sum, segment) => sum + segment.stateLines.length, 0);
+  if (stateCount > MAX_OEM_STATES) return tooLarge(`the OEM has ${stateCount} ephemeris data lines; at most ${MAX_OEM_STATES} are accepted`);
+  if (blocks.segments.length > MAX_OEM_SEGMENTS) {
+    return tooLarge(`the OEM has ${blocks.segments.length} segments; at most ${MAX_OEM_SEGMENTS} are accepted`);
+  }
   const errors = headerErrors(blocks.header);
   const segments: OemSegment[] = [];
   for (const rawSegment of blocks.segments) {
@@ -101,6 +116,9 @@ function readSegment(raw: OemBlocks['segments'][number], errors: EphemerisErrorR
   const degree = Number(degreeText);
   if (!degreeText || !Number.isInteger(degree) || degree < 1) {
     const problem = `INTERPOLATION_DEGREE must be a positive integer, got ${degreeText ?? 'none'}`;
+    fail(ephemerisError('INTERPOLATION_DEGREE_INVALID', problem));
+  } else if (degree > MAX_INTERPOLATION_DEGREE) {
+    const problem = `INTERPOLATION_DEGREE must be at most ${MAX_INTERPOLATION_DEGREE}, got ${degree}`;
     fail(ephemerisError('INTERPOLATION_DEGREE_INVALID', problem));
   }
 

@@ -64,6 +64,8 @@ describe('ephemeris validation', () => {
       ['OEM', { oem: { oemData: noaa20Oem(nowMs - 3_600_000, nowMs + 3_600_000) } }, { status: 'ENABLED' }],
       ['OEM in GCRF', { oem: { oemData: noaa20Oem(nowMs - 3_600_000, nowMs + 3_600_000, (t) => t.replace('ITRF2000', 'GCRF')) } }, { status: 'INVALID', invalidReason: 'METADATA_INVALID', codes: ['REF_FRAME_UNSUPPORTED'] }],
       ['OEM without ORIGINATOR', { oem: { oemData: noaa20Oem(nowMs - 3_600_000, nowMs + 3_600_000, (t) => t.replace(/ORIGINATOR.*\n/, '')) } }, { status: 'INVALID', invalidReason: 'METADATA_INVALID', codes: ['ORIGINATOR_MISSING'] }],
+      ['OEM of degree 1000', { oem: { oemData: noaa20Oem(nowMs - 86_400_000, nowMs + 86_400_000, (t) => t.replace('INTERPOLATION_DEGREE = 5', 'INTERPOLATION_DEGREE = 1000')) } }, { status: 'INVALID', invalidReason: 'METADATA_INVALID', codes: ['INTERPOLATION_DEGREE_INVALID'] }],
+      ['OEM of 15000 states', { oem: { oemData: noaa20Oem(nowMs - 5 * 86_400_000, nowMs + 5.5 * 86_400_000) } }, { status: 'INVALID', invalidReason: 'TRAJECTORY_INVALID', codes: ['FILE_FORMAT_INVALID'] }],
       ['TLE from S3', { tle: { s3Object: { bucket: 'my-bucket', key: 'noaa20.tle' } } }, { status: 'ERROR' }],
     ];
     const created = await boto3(

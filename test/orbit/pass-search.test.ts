@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { findPasses, lookAngles, trajectoryFromTle, type Site, type Trajectory } from '../../src/orbit/index.js';
+import { findPasses, lookAngles, PASS_FOLLOW_MS, trajectoryFromTle, type Site, type Trajectory } from '../../src/orbit/index.js';
 import { fixturePath } from '../support/paths.js';
 
 const tleLines = readFileSync(fixturePath('orbit', 'public-broadcast-2026-07-21.tle'), 'utf8')
@@ -101,11 +101,11 @@ test('coverage bounds the search and clips passes at its edges', () => {
   assert.deepEqual(findPasses(covered, ohio, coverage.endMs + 1, start + DAY), []);
 });
 
-test('a satellite that never sets is one pass followed a day beyond the window', () => {
+test('a satellite that never sets is one pass followed PASS_FOLLOW_MS beyond the window', () => {
   const overhead: Trajectory = { epochMs: start, positionEcfKm: () => ({ x: 0, y: 0, z: 42_164 }) };
   const pole: Site = { latitudeDeg: 90, longitudeDeg: 0, altitudeMeters: 0, elevationMaskDeg: 10 };
   assert.deepEqual(findPasses(overhead, pole, start, start + 3_600_000), [
-    { riseMs: start - DAY, setMs: start + 3_600_000 + DAY, maxElevationDeg: 90, maxElevationMs: start - DAY },
+    { riseMs: start - PASS_FOLLOW_MS, setMs: start + 3_600_000 + PASS_FOLLOW_MS, maxElevationDeg: 90, maxElevationMs: start - PASS_FOLLOW_MS },
   ]);
 });
 
