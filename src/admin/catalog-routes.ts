@@ -41,7 +41,7 @@ export function registerCatalogRoutes(app: FastifyInstance, options: CatalogRout
     const body = jsonBody(request);
     if (!body) return refuse(reply, 400, 'the request body must be JSON');
     try {
-      const satellite = await options.transaction(() => onboardSatellite(services.store, body.value));
+      const satellite = await options.transaction(() => onboardSatellite(services.satellites, body.value));
       return view(satellite);
     } catch (error) {
       if (error instanceof CatalogError) return refuse(reply, 400, error.message);

@@ -4,7 +4,6 @@ import { ephemerisChoice } from '../ephemeris/active-ephemeris.js';
 import { satelliteArn } from '../satellite/satellites.js';
 import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
 import { chosenPasses } from './contact-passes.js';
-import { contactSettings } from './contact-settings.js';
 import { contactWindow, roundElevation } from './pass-cache.js';
 import { freeAntenna } from './station-antennas.js';
 
@@ -20,7 +19,7 @@ export function availableContacts(context: OperationContext, input: AvailableReq
   const profile = missionProfileByArn(context, input.missionProfileArn).doc;
   const satellite = satelliteByArn(context, input.satelliteArn);
   if (!satellite.groundStations.includes(station.groundStationName)) return [];
-  const horizonMs = nowMs + contactSettings.horizonMs;
+  const horizonMs = nowMs + context.settings.contacts.horizonMs;
   const fromMs = Math.max(input.startTime.getTime(), nowMs);
   const toMs = Math.min(input.endTime.getTime(), horizonMs);
   if (fromMs >= toMs) return [];
@@ -31,7 +30,7 @@ export function availableContacts(context: OperationContext, input: AvailableReq
   const choice = ephemerisChoice(context, satellite.satelliteId);
   const canonicalArn = satelliteArn(context.scope.account, satellite.satelliteId);
   const rows: ContactData[] = [];
-  for (const pass of chosenPasses(choice, station, fromMs, toMs, profile.minimumViableContactDurationSeconds)) {
+  for (const pass of chosenPasses(context, choice, station, fromMs, toMs, profile.minimumViableContactDurationSeconds)) {
     const { startMs, endMs } = contactWindow(pass);
     if (startMs <= nowMs || startMs > horizonMs || endMs - startMs < minimumMs) continue;
     if (freeAntenna(context, station, startMs - preMs, endMs + postMs) === undefined) continue;

@@ -3,7 +3,8 @@ import { activeEphemeris, type ActiveEphemeris, type EphemerisChoice, type Ephem
 import type { GroundStation } from '../ground-station/ground-stations.js';
 import { lookAngles, type Pass } from '../orbit/index.js';
 import type { Satellite } from '../satellite/satellites.js';
-import { passesBetween, type PassSource } from './pass-cache.js';
+import type { Caches } from '../api/context.js';
+import type { PassSource } from './pass-cache.js';
 
 export interface SatelliteTrack extends PassSource {
   ephemeris: EphemerisResponseData;
@@ -37,10 +38,10 @@ export function satelliteTrack(
  * (at last the default TLE), not cut at the boundary; where two ephemerides' predictions of one
  * pass both qualify and overlap, the higher-ranked one's is kept.
  */
-export function chosenPasses(choice: EphemerisChoice, station: GroundStation, fromMs: number, toMs: number, shortestSeconds: number): Pass[] {
+export function chosenPasses(context: { caches: Caches }, choice: EphemerisChoice, station: GroundStation, fromMs: number, toMs: number, shortestSeconds: number): Pass[] {
   const chosen: Pass[] = [];
   for (const source of choice.candidates) {
-    for (const pass of passesBetween(source, station, fromMs, toMs, shortestSeconds)) {
+    for (const pass of context.caches.passes.between(source, station, fromMs, toMs, shortestSeconds)) {
       // The data must reach the instants either side, below the mask: else coverage, not the horizon, may bound the pass.
       if (choice.over(pass.riseMs - 1, pass.setMs + 1).cacheKey !== source.cacheKey) continue;
       if (chosen.some((kept) => kept.riseMs <= pass.setMs && pass.riseMs <= kept.setMs)) continue;
@@ -51,9 +52,9 @@ export function chosenPasses(choice: EphemerisChoice, station: GroundStation, fr
 }
 
 /** The pass that contains the whole of [startMs, endMs], if there is one. */
-export function passContaining(track: SatelliteTrack, station: GroundStation, startMs: number, endMs: number): Pass | undefined {
+export function passContaining(context: { caches: Caches }, track: SatelliteTrack, station: GroundStation, startMs: number, endMs: number): Pass | undefined {
   const shortest = Math.max(1, Math.floor((endMs - startMs) / 1000));
-  return passesBetween(track, station, startMs, endMs, shortest).find((pass) => pass.riseMs <= startMs && pass.setMs >= endMs);
+  return context.caches.passes.between(track, station, startMs, endMs, shortest).find((pass) => pass.riseMs <= startMs && pass.setMs >= endMs);
 }
 
 // Finer than any antenna cares about; bounds the work for windows that are not one pass.

@@ -4,7 +4,6 @@ import { findSatelliteByArn } from '../satellite/satellites.js';
 import { passContaining, satelliteTrack } from './contact-passes.js';
 import type { ContactRecord, ContactVersionRecord } from './contact-record.js';
 import { overrideTracking } from './contact-tracking.js';
-import { passesBetween } from './pass-cache.js';
 
 export type VisibilityWindow = ContactRecord['visibility'];
 
@@ -20,7 +19,7 @@ export function currentVisibility(context: EphemerisContext, contact: ContactRec
   if (!satellite || !station) return contact.visibility;
   const tracking = overrideTracking(context, version.trackingOverrides, satellite.satelliteId, contact.startMs, contact.endMs);
   const track = satelliteTrack(context, satellite, contact.startMs, contact.endMs, tracking.ephemeris);
-  const pass = passContaining(track, station, contact.startMs, contact.endMs) ?? passesBetween(track, station, contact.startMs, contact.endMs)[0];
+  const pass = passContaining(context, track, station, contact.startMs, contact.endMs) ?? context.caches.passes.between(track, station, contact.startMs, contact.endMs)[0];
   return pass && { startMs: pass.riseMs, endMs: pass.setMs };
 }
 

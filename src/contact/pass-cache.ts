@@ -14,38 +14,40 @@ export interface PassSource {
   cacheKey: string;
 }
 
-const passesByDay = new Map<string, Pass[]>();
+/** Passes computed per UTC day of rise and kept in memory, so listing the same week again costs nothing. */
+export class PassCache {
+  private readonly passesByDay = new Map<string, Pass[]>();
 
-/**
- * Passes of a satellite over a station that are above the mask at some moment of [fromMs, toMs),
- * each with its true rise and set. Computed per UTC day of rise and kept in memory, so listing the
- * same week again costs nothing. Sampling is fine enough to catch any pass of `shortestSeconds`.
- */
-export function passesBetween(source: PassSource, station: GroundStation, fromMs: number, toMs: number, shortestSeconds = STEP_SECONDS): Pass[] {
-  const stepSeconds = Math.min(STEP_SECONDS, shortestSeconds);
-  const passes: Pass[] = [];
-  const lastDay = Math.floor((toMs - 1) / DAY_MS);
-  for (let day = Math.floor((fromMs - LOOK_BACK_MS) / DAY_MS); day <= lastDay; day++) {
-    for (const pass of passesRisingOn(source, station, day, stepSeconds)) {
-      if (pass.setMs > fromMs && pass.riseMs < toMs) passes.push(pass);
+  /**
+   * Passes of a satellite over a station that are above the mask at some moment of [fromMs, toMs),
+   * each with its true rise and set. Sampling is fine enough to catch any pass of `shortestSeconds`.
+   */
+  between(source: PassSource, station: GroundStation, fromMs: number, toMs: number, shortestSeconds = STEP_SECONDS): Pass[] {
+    const stepSeconds = Math.min(STEP_SECONDS, shortestSeconds);
+    const passes: Pass[] = [];
+    const lastDay = Math.floor((toMs - 1) / DAY_MS);
+    for (let day = Math.floor((fromMs - LOOK_BACK_MS) / DAY_MS); day <= lastDay; day++) {
+      for (const pass of this.risingOn(source, station, day, stepSeconds)) {
+        if (pass.setMs > fromMs && pass.riseMs < toMs) passes.push(pass);
+      }
     }
+    return passes;
   }
-  return passes;
-}
 
-function passesRisingOn(source: PassSource, station: GroundStation, day: number, stepSeconds: number): Pass[] {
-  const { site } = station;
-  const key = [source.cacheKey, station.groundStationName, site.elevationMaskDeg, stepSeconds, day].join('|');
-  let passes = passesByDay.get(key);
-  if (!passes) {
-    const dayStartMs = day * DAY_MS;
-    passes = findPasses(source.trajectory, site, dayStartMs, dayStartMs + DAY_MS, { minimumStepSeconds: stepSeconds }).filter(
-      (pass) => pass.riseMs >= dayStartMs,
-    );
-    if (passesByDay.size >= MAX_CACHED_DAYS) passesByDay.clear();
-    passesByDay.set(key, passes);
+  private risingOn(source: PassSource, station: GroundStation, day: number, stepSeconds: number): Pass[] {
+    const { site } = station;
+    const key = [source.cacheKey, station.groundStationName, site.elevationMaskDeg, stepSeconds, day].join('|');
+    let passes = this.passesByDay.get(key);
+    if (!passes) {
+      const dayStartMs = day * DAY_MS;
+      passes = findPasses(source.trajectory, site, dayStartMs, dayStartMs + DAY_MS, { minimumStepSeconds: stepSeconds }).filter(
+        (pass) => pass.riseMs >= dayStartMs,
+      );
+      if (this.passesByDay.size >= MAX_CACHED_DAYS) this.passesByDay.clear();
+      this.passesByDay.set(key, passes);
+    }
+    return passes;
   }
-  return passes;
 }
 
 /** A pass as contacts offer it: rise and set rounded inward to whole seconds (SEMANTICS §2.4). */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../clock/clock.js';
+import type { Caches } from '../api/context.js';
+import type { UnitClock } from '../clock/clock.js';
 import { ResourceNotFoundException } from '../api/errors.js';
 import { parseOem, trajectoryFromOem, trajectoryFromTle, type Trajectory } from '../orbit/index.js';
 import { findSatellite, type CatalogContext, type Satellite } from '../satellite/satellites.js';
 import { ephemerisStatus, storedEphemerides, type EphemerisRecord } from './ephemeris-record.js';
 import { tleSetTrajectory } from './tle-set-trajectory.js';
-import { cachedTrajectory } from './trajectory-cache.js';
 
 export interface ActiveEphemeris {
   trajectory: Trajectory;
@@ -21,7 +21,8 @@ export interface ActiveEphemeris {
 }
 
 export interface EphemerisContext extends CatalogContext {
-  clock: Clock;
+  clock: UnitClock;
+  caches: Caches;
 }
 
 /** A satellite's ephemerides as SEMANTICS §5.2 ranks them, read once for many choices. */
@@ -43,14 +44,14 @@ export function ephemerisChoice(context: EphemerisContext, satelliteId: string):
   const enabled = [...storedEphemerides(context.store, context.scope)]
     .filter(({ doc }) => doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED')
     .sort((a, b) => b.doc.priority - a.doc.priority || b.doc.changedMs - a.doc.changedMs || b.seq - a.seq);
-  const fallback = defaultEphemeris(satellite);
+  const fallback = defaultEphemeris(context, satellite);
   return {
-    candidates: [...enabled.map(({ id, doc }) => customerEphemeris(id, doc, nowMs)), fallback],
+    candidates: [...enabled.map(({ id, doc }) => customerEphemeris(context, id, doc, nowMs)), fallback],
     over(startMs, endMs = startMs) {
       // Expiry (never after the end of coverage) ends an ephemeris's use: [coverage start, expiration).
       for (const { id, doc } of enabled) {
         if (endMs >= doc.expirationTimeMs!) continue;
-        const ephemeris = customerEphemeris(id, doc, startMs);
+        const ephemeris = customerEphemeris(context, id, doc, startMs);
         if (covers(ephemeris, startMs, endMs)) return ephemeris;
       }
       return fallback;
@@ -64,8 +65,8 @@ export function activeEphemeris(context: EphemerisContext, satelliteId: string, 
 }
 
 /** A customer ephemeris (a validated one) as a source of positions, whatever its status. */
-export function customerEphemeris(id: string, doc: EphemerisRecord, atMs: number): ActiveEphemeris {
-  const trajectory = cachedTrajectory(`ephemeris/${id}`, () => customerTrajectory(doc));
+export function customerEphemeris(context: Pick<EphemerisContext, 'caches'>, id: string, doc: EphemerisRecord, atMs: number): ActiveEphemeris {
+  const trajectory = context.caches.trajectories.get(`ephemeris/${id}`, () => customerTrajectory(doc));
   return { trajectory, ephemerisId: id, ephemerisType: doc.ephemerisType, cacheKey: `ephemeris/${id}`, name: doc.name, tle: tleAt(doc, atMs) };
 }
 
@@ -75,11 +76,11 @@ export function covers(ephemeris: ActiveEphemeris, startMs: number, endMs: numbe
   return !coverage || (startMs >= coverage.startMs && endMs <= coverage.endMs);
 }
 
-function defaultEphemeris(satellite: Satellite): ActiveEphemeris {
+function defaultEphemeris(context: Pick<EphemerisContext, 'caches'>, satellite: Satellite): ActiveEphemeris {
   const data = satellite.defaultEphemeris;
   const text = 'tle' in data ? `${data.tle.line1}\n${data.tle.line2}` : data.oem;
   const cacheKey = `default/${satellite.satelliteId}/${createHash('sha1').update(text).digest('hex')}`;
-  const trajectory = cachedTrajectory(cacheKey, () =>
+  const trajectory = context.caches.trajectories.get(cacheKey, () =>
     'tle' in data ? trajectoryFromTle(data.tle.line1, data.tle.line2) : oemTrajectory(data.oem),
   );
   return { trajectory, ephemerisType: 'SERVICE_MANAGED', cacheKey, ...('tle' in data ? { tle: data.tle } : {}) };
