@@ -31,6 +31,8 @@ export interface AppOptions {
   dataDir?: string;
   inMemory?: boolean;
   logLevel?: string;
+  /** Where log lines go (default standard output). */
+  logStream?: { write(line: string): void };
   defaultScope?: Partial<Scope>;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
@@ -95,7 +97,7 @@ export function buildApp(options: AppOptions = {}): App {
   db.transaction(() => applyCatalogOptions(services.satellites, options.catalog ?? {}))();
 
   const server = Fastify({
-    logger: { level: options.logLevel ?? 'info' },
+    logger: { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     genReqId: () => clock.newRequestId(),
     // One line per request would dominate the cost of a request; failures are logged by the API.

@@ -69,7 +69,7 @@ export class ContactIndex {
     );
     this.byId = db.prepare<[string, string], IndexedContact>(`SELECT ${COLUMNS} FROM contact_index WHERE account = ? AND contact_id = ?`);
     this.earliest = db.prepare<[], { atMs: number | null }>('SELECT min(next_change_ms) AS atMs FROM contact_index');
-    this.clearAccount = db.prepare('DELETE FROM contact_index WHERE ?1 IS NULL OR account = ?1');
+    this.clearAccount = db.prepare('DELETE FROM contact_index WHERE @account IS NULL OR account = @account');
   }
 
   save(scope: Scope, contactId: string, contact: ContactRecord): void {
@@ -116,7 +116,7 @@ export class ContactIndex {
 
   /** Forgets every contact of the account, or of every account when none is named. */
   clear(account?: string): void {
-    this.clearAccount.run(account ?? null);
+    this.clearAccount.run({ account: account ?? null });
   }
 
   nextChangeMs(): number | undefined {

@@ -42,7 +42,7 @@ export class EphemerisSchedule {
       `SELECT account, region, ephemeris_id AS ephemerisId, published FROM ephemeris_schedule WHERE next_change_ms <= ? ORDER BY next_change_ms`,
     );
     this.earliest = db.prepare<[], { atMs: number | null }>('SELECT min(next_change_ms) AS atMs FROM ephemeris_schedule');
-    this.clearAccount = db.prepare('DELETE FROM ephemeris_schedule WHERE ?1 IS NULL OR account = ?1');
+    this.clearAccount = db.prepare('DELETE FROM ephemeris_schedule WHERE @account IS NULL OR account = @account');
   }
 
   /** Records that the first `published` changes of the ephemeris's timeline are out. */
@@ -62,7 +62,7 @@ export class EphemerisSchedule {
 
   /** Forgets every ephemeris of the account, or of every account when none is named. */
   clear(account?: string): void {
-    this.clearAccount.run(account ?? null);
+    this.clearAccount.run({ account: account ?? null });
   }
 
   nextChangeMs(): number | undefined {

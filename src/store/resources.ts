@@ -113,10 +113,10 @@ export class ResourceStore {
   private readonly clearResources;
 
   constructor(db: Db) {
-    // ?1 names one account, or NULL for all of them.
-    const ofAccount = 'SELECT seq FROM resources WHERE ?1 IS NULL OR account = ?1';
+    // @account names one account, or NULL for all of them.
+    const ofAccount = 'SELECT seq FROM resources WHERE @account IS NULL OR account = @account';
     this.clearLinks = db.prepare(`DELETE FROM resource_links WHERE from_seq IN (${ofAccount}) OR to_seq IN (${ofAccount})`);
-    this.clearResources = db.prepare('DELETE FROM resources WHERE ?1 IS NULL OR account = ?1');
+    this.clearResources = db.prepare('DELETE FROM resources WHERE @account IS NULL OR account = @account');
     this.selectOne = db.prepare<[string, string, string, string], Row>(
       'SELECT seq, id, doc, tags FROM resources WHERE account = ? AND region = ? AND kind = ? AND id = ?',
     );
@@ -248,8 +248,8 @@ export class ResourceStore {
   /** Deletes every resource of the account, or of every account when none is named. */
   clear(account?: string): void {
     this.cache.clear();
-    this.clearLinks.run(account ?? null);
-    this.clearResources.run(account ?? null);
+    this.clearLinks.run({ account: account ?? null });
+    this.clearResources.run({ account: account ?? null });
   }
 
   /** Records exactly `targets` (in the resource's region unless they name another) as what it refers to. */

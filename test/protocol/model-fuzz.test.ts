@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { model, type OperationModel, type Shape } from '../../src/api/model.js';
 import { agentEndpointDetails, registerAgentRequest } from '../agent/agent-fixtures.js';
@@ -7,7 +7,7 @@ import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, firstOhioWindo
 import { NOAA20_NORAD, tleData } from '../ephemeris/ephemeris-data.js';
 import { ACCOUNT, boto3Ok, groundStationArn, OTHER_ACCOUNT, raw, REGION } from '../support/clients.js';
 import { configData, endpointDetails, uplinkEchoData, ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
 // Requests built from the model, many of them wrong in some way, sent as raw HTTP (no client checks
@@ -55,7 +55,7 @@ const send = (request: { method: string; path: string; body?: string }, caller =
     headers: { authorization: authorization(caller) },
   });
 
-let server: RunningServer;
+const server = useServer({ clock: { start: CLOCK_START, rate: 0 } });
 
 /** What the caller's account holds in its region, read through the API: every list, every item, its tags and versions. */
 async function snapshot(caller: Caller, agentIds: unknown[] = []): Promise<string> {
@@ -312,10 +312,8 @@ const READS = /^(Get|List|Describe)/;
 describe('Requests built from the model, valid or not, sent as raw HTTP', () => {
   let pools: Pools;
   before(async () => {
-    server = await startServer({ args: ['--clock-start', CLOCK_START, '--clock-rate', '0'] });
     pools = await seed();
   });
-  after(() => server.stop());
 
   it('never answer 5xx, refuse only with errors their operation models, change nothing when refused or read, and nothing in another account or region', async () => {
     // Deletes come up less often, so that what they take stays around for the requests after them.
