@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before } from 'node:test';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { startGroundStationLocal, type GroundStationLocal, type GroundStationLocalOptions } from 'groundstation-local';
 import { projectRoot } from './paths.js';
 
@@ -121,20 +121,21 @@ export interface InProcessServer {
 
 /**
  * The shared fixture: one in-process server for the enclosing `describe` (or file), started before
- * its tests and stopped after them. Call it where `before`/`after` may be called. Tests that need a
- * process of their own (restart, crash, flags, exit codes) use startServer.
+ * its tests and stopped after them; with `each`, a fresh one for every test, for tests that move the
+ * clock their own way. Call it where `before`/`after` may be called. Tests that need a process of
+ * their own (restart, crash, flags, exit codes) use startServer.
  */
-export function useServer(options: GroundStationLocalOptions = {}): InProcessServer {
+export function useServer(options: GroundStationLocalOptions = {}, { each = false } = {}): InProcessServer {
   let gs: GroundStationLocal | undefined;
   let output = '';
   const started = () => {
     if (!gs) throw new Error('the server is not started yet: use it inside a test or a before hook');
     return gs;
   };
-  before(async () => {
+  (each ? beforeEach : before)(async () => {
     gs = await startGroundStationLocal({ logStream: { write: (line) => void (output += line) }, ...options });
   });
-  after(() => gs?.stop());
+  (each ? afterEach : after)(() => gs?.stop());
   return {
     get url() {
       return started().endpoint;
