@@ -171,15 +171,25 @@ const mostly = <T>(clean: boolean, typed: fc.Arbitrary<T>, wrong: fc.Arbitrary<T
 
 /**
  * Strings of a shape's pattern (anchored, as the service reads it) and length: a fixed sample per
- * shape, drawn once, since drawing from a pattern as requests are built is slow.
+ * shape, drawn once per test file, since drawing from a pattern is slow.
  */
 function stringOf(shape: Shape): fc.Arbitrary<string> {
-  const min = shape.min ?? 0;
-  const max = shape.max ?? 64;
-  if (!shape.pattern) return fc.string({ minLength: min, maxLength: Math.min(max, 64) });
-  const matching = fc.stringMatching(new RegExp(`^(?:${shape.pattern})$`)).filter((text) => text.length >= min && text.length <= max);
-  return fc.constantFrom(...fc.sample(matching, { numRuns: 8, seed: 1 }));
+  let arbitrary = stringsByShape.get(shape);
+  if (!arbitrary) {
+    const min = shape.min ?? 0;
+    const max = shape.max ?? 64;
+    if (!shape.pattern) {
+      arbitrary = fc.string({ minLength: min, maxLength: Math.min(max, 64) });
+    } else {
+      const matching = fc.stringMatching(new RegExp(`^(?:${shape.pattern})$`)).filter((text) => text.length >= min && text.length <= max);
+      arbitrary = fc.constantFrom(...fc.sample(matching, { numRuns: 8, seed: 1 }));
+    }
+    stringsByShape.set(shape, arbitrary);
+  }
+  return arbitrary;
 }
+// Every operation's requests, clean and dirty, use the same shapes: each shape's sample is drawn once.
+const stringsByShape = new Map<Shape, fc.Arbitrary<string>>();
 
 /** Values for shapes: of their type (known strings, bounds), and in dirty requests bound neighbours and junk. */
 function valuesFor(pools: Pools, clean: boolean) {
