@@ -52,6 +52,17 @@ describe('startGroundStationLocal', () => {
   });
 });
 
+describe('starting and stopping', () => {
+  it('stops cleanly at once after starting, with nothing logged, again and again', async () => {
+    let logged = '';
+    for (let round = 0; round < 3; round++) {
+      const gs = await startGroundStationLocal({ logStream: { write: (line) => void (logged += line) } });
+      await gs.stop();
+    }
+    assert.equal(logged, '');
+  });
+});
+
 // What a test suite uses to isolate its tests without restarting the server.
 describe('POST /_local/reset', () => {
   let gs: GroundStationLocal;
