@@ -9,14 +9,21 @@ import { registerAdminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { openPersistedClock, type SimulatedClockOptions } from './persisted-clock.js';
 import { registerClockRoutes } from './admin/clock-routes.js';
-import { agentHeartbeatChanges } from './agent/agent-heartbeats.js';
+import { AgentHeartbeats, agentHeartbeatChanges } from './agent/agent-heartbeats.js';
+import { SatelliteTags } from './satellite/satellite-tags.js';
 import { startChangeScheduler } from './contact/change-scheduler.js';
 import { contactChanges } from './contact/contact-events.js';
-import { configureContacts, type ContactSettings } from './contact/contact-settings.js';
-import { ephemerisChanges } from './ephemeris/ephemeris-schedule.js';
+import { ContactIndex } from './contact/contact-index.js';
+import { DEFAULT_CONTACT_SETTINGS, type ContactSettings } from './contact/contact-settings.js';
+import { PassCache } from './contact/pass-cache.js';
+import { ephemerisChanges, EphemerisSchedule } from './ephemeris/ephemeris-schedule.js';
+import { TrajectoryCache } from './ephemeris/trajectory-cache.js';
 import { EventBus } from './events/bus.js';
 import { handlers } from './operations.js';
-import { configureCatalog, type CatalogOptions } from './satellite/onboarding.js';
+import { registerResetRoutes, resetAccounts } from './admin/reset-routes.js';
+import { applyCatalogOptions, type CatalogOptions } from './satellite/onboarding.js';
+import { SatelliteStore } from './satellite/satellite-store.js';
+import { migrateSchema } from './schema.js';
 import { registerApi, sendFrameworkError } from './protocol/api.js';
 import { isDatabaseFailure, limitDatabaseSize, openDatabase } from './store/database.js';
 import { GroupCommit } from './store/group-commit.js';
@@ -26,6 +33,8 @@ export interface AppOptions {
   dataDir?: string;
   inMemory?: boolean;
   logLevel?: string;
+  /** Where log lines go (default standard output). */
+  logStream?: { write(line: string): void };
   defaultScope?: Partial<Scope>;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
@@ -50,6 +59,11 @@ export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 export interface App {
   server: FastifyInstance;
   services: Services;
+  events: EventBus;
+  /** Settles once the clock's latest change is on disk. */
+  clockSaved(): Promise<void>;
+  /** Forgets every resource of one account, or of all (POST /_local/reset). */
+  reset(account?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,11 +71,12 @@ export interface App {
 export function buildApp(options: AppOptions = {}): App {
   checkErrorsAgainstModel();
   const db = openDatabase({ dataDir: options.dataDir, inMemory: options.inMemory });
+  // Every table is in place before any component prepares a statement.
+  migrateSchema(db);
   const commits = new GroupCommit(db);
   const { clock, saved: clockSaved } = options.clock
     ? { clock: options.clock, saved: () => Promise.resolve() }
     : openPersistedClock(db, options.simulatedClock ?? {}, (work) => commits.run(work));
-  configureContacts(options.contacts ?? {});
   // Events are written into the database with the unit of work that makes them, so whether that
   // unit is committed or rolled back decides whether they happened: no separate bookkeeping.
   const events = new EventBus(db, {
@@ -70,12 +85,23 @@ export function buildApp(options: AppOptions = {}): App {
     webhooks: options.webhooks,
     log: (message, error) => server.log.warn({ err: error }, message),
   });
-  const services: Services = { store: new ResourceStore(db), clock, events };
+  const services: Services = {
+    store: new ResourceStore(db),
+    clock,
+    events,
+    settings: { contacts: Object.freeze({ ...DEFAULT_CONTACT_SETTINGS, ...options.contacts }) },
+    caches: { trajectories: new TrajectoryCache(), passes: new PassCache() },
+    satellites: new SatelliteStore(db),
+    satelliteTags: new SatelliteTags(db),
+    contactIndex: new ContactIndex(db),
+    ephemerisSchedule: new EphemerisSchedule(db),
+    agentHeartbeats: new AgentHeartbeats(db),
+  };
   commits.onRollback(() => services.store.forgetCached());
-  configureCatalog(services.store, options.catalog ?? {});
+  db.transaction(() => applyCatalogOptions(services.satellites, options.catalog ?? {}))();
 
   const server = Fastify({
-    logger: { level: options.logLevel ?? 'info' },
+    logger: { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     genReqId: () => clock.newRequestId(),
     // One line per request would dominate the cost of a request; failures are logged by the API.
@@ -104,6 +130,7 @@ export function buildApp(options: AppOptions = {}): App {
   const transaction = <T>(work: () => T) => commits.run(work);
   registerCatalogRoutes(server, { services, defaultScope, transaction });
   registerFaultRoutes(server, { services, defaultScope, transaction });
+  registerResetRoutes(server, { services, transaction });
   registerApi(server, {
     model,
     handlers,
@@ -122,12 +149,15 @@ export function buildApp(options: AppOptions = {}): App {
   // scheduler's next wakeup moves. Asked once per shared transaction, not per request.
   commits.onSettled(() => scheduler.rearm());
 
-  // Last, so every component's schema is already in place.
+  // Last, so the start's own writes always fit.
   if (options.maxDatabasePages !== undefined) limitDatabaseSize(db, options.maxDatabasePages);
 
   return {
     server,
     services,
+    events,
+    clockSaved,
+    reset: (account) => transaction(() => resetAccounts(services, account)),
     async close() {
       scheduler.stop();
       await events.close();

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { buildApp } from './app.js';
 import { EventSinkError } from './events/types.js';
 import { CatalogError } from './satellite/catalog-error.js';
+import { startGroundStationLocal, type GroundStationLocalOptions } from './index.js';
 import { DataDirInUseError } from './store/database.js';
 
 const USAGE = `Usage: groundstation-local [options]
@@ -41,7 +41,7 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-function readOptions() {
+function readOptions(): GroundStationLocalOptions & { host: string; port: number } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -91,49 +91,44 @@ function readOptions() {
   const schedulingDelay = delayText === undefined ? undefined : Number(delayText);
   if (schedulingDelay !== undefined && !(Number.isFinite(schedulingDelay) && schedulingDelay >= 0)) usageError(`invalid scheduling delay: ${delayText}`);
   return {
-    simulatedClock: { startMs: clockStartMs, rate: clockRate },
-    contacts: schedulingDelay === undefined ? {} : { transitionDelayMs: schedulingDelay * 1000 },
+    clock: clockStartMs === undefined && clockRate === undefined ? undefined : { start: clockStartMs, rate: clockRate },
+    schedulingDelaySeconds: schedulingDelay,
     host: values.host ?? env.GSL_HOST ?? '127.0.0.1',
     port,
-    dataDir: values['data-dir'] ?? env.GSL_DATA_DIR,
+    dataDir: values['data-dir'] ?? env.GSL_DATA_DIR ?? '.groundstation-local',
     inMemory: values['in-memory'] ?? ['1', 'true'].includes(env.GSL_IN_MEMORY ?? ''),
     logLevel,
     maxDatabasePages,
     eventsFile: values['events-file'] ?? env.GSL_EVENTS_FILE,
     webhooks,
-    catalog: {
-      satellitesFile: values.satellites ?? env.GSL_SATELLITES_FILE,
-      includeAqua: values['include-aqua'] ?? ['1', 'true'].includes(env.GSL_INCLUDE_AQUA ?? ''),
-    },
+    satellitesFile: values.satellites ?? env.GSL_SATELLITES_FILE,
+    includeAqua: values['include-aqua'] ?? ['1', 'true'].includes(env.GSL_INCLUDE_AQUA ?? ''),
   };
 }
 
 async function main(): Promise<void> {
-  const { host, port, ...appOptions } = readOptions();
-  let app;
+  const options = readOptions();
+  let server;
   try {
-    app = buildApp(appOptions);
+    server = await startGroundStationLocal(options);
   } catch (error) {
     if (error instanceof DataDirInUseError || error instanceof EventSinkError || error instanceof CatalogError) {
       process.stderr.write(`groundstation-local: ${error.message}\n`);
       process.exit(1);
     }
+    // A port in use or an address that is not ours: say so plainly, without a stack trace.
+    if (['listen', 'getaddrinfo'].includes((error as NodeJS.ErrnoException).syscall ?? '')) {
+      process.stderr.write(`groundstation-local: cannot listen on ${options.host}:${options.port}: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
     throw error;
   }
   const shutdown = async () => {
-    await app.close();
+    await server.stop();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  try {
-    await app.server.listen({ host, port });
-  } catch (error) {
-    // A port in use or an address that is not ours: say so plainly, without a stack trace.
-    process.stderr.write(`groundstation-local: cannot listen on ${host}:${port}: ${(error as Error).message}\n`);
-    await app.close();
-    process.exit(1);
-  }
 }
 
 await main();

@@ -1,11 +1,11 @@
 // Wiring between clock/ and store/ (neither imports the other): the simulated clock, kept in SQLite.
-import { migrate, type Db } from './store/database.js';
+import type { Db } from './store/database.js';
 import { Clock, type ClockAnchor } from './clock/clock.js';
 
 // A simulated clock is kept as its anchor (simulated instant, real instant, rate). After a restart
 // it goes on as if the emulator had never stopped: a frozen clock resumes at the same instant, a
 // running one has moved on by the downtime times its rate. Real time is never stored.
-const MIGRATIONS = [
+export const CLOCK_MIGRATIONS = [
   `CREATE TABLE clock_anchor (
      id INTEGER PRIMARY KEY CHECK (id = 1),
      sim_ms REAL NOT NULL,
@@ -37,7 +37,6 @@ export function openPersistedClock(
   options: SimulatedClockOptions,
   transaction: (work: () => void) => Promise<void>,
 ): PersistedClock {
-  migrate(db, 'clock', MIGRATIONS);
   const row = db.prepare('SELECT sim_ms AS simMs, real_ms AS realMs, rate FROM clock_anchor WHERE id = 1').get() as
     | ClockAnchor
     | undefined;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../api/context.js';
 import { jsonBody, refuse } from './admin-http.js';
+import { FixedNow, type UnitClock } from '../clock/clock.js';
 import { activeEphemeris } from '../ephemeris/active-ephemeris.js';
 import { GROUND_STATIONS } from '../ground-station/ground-stations.js';
 import { CatalogError } from '../satellite/catalog-error.js';
@@ -24,8 +25,9 @@ export interface CatalogRouteOptions {
  */
 export function registerCatalogRoutes(app: FastifyInstance, options: CatalogRouteOptions): void {
   const { services, defaultScope } = options;
-  const view = (satellite: Satellite) => {
-    const active = activeEphemeris({ ...services, scope: defaultScope }, satellite.satelliteId, services.clock.nowMs());
+  // One reading of now per request, however many satellites it shows.
+  const view = (satellite: Satellite, clock: UnitClock = new FixedNow(services.clock)) => {
+    const active = activeEphemeris({ ...services, clock, scope: defaultScope }, satellite.satelliteId, clock.nowMs());
     return {
       satelliteId: satellite.satelliteId,
       noradSatelliteID: satellite.noradSatelliteID,
@@ -35,13 +37,16 @@ export function registerCatalogRoutes(app: FastifyInstance, options: CatalogRout
     };
   };
 
-  app.get('/_local/satellites', async () => ({ satellites: allSatellites(services).map(view) }));
+  app.get('/_local/satellites', async () => {
+    const clock = new FixedNow(services.clock);
+    return { satellites: allSatellites(services).map((satellite) => view(satellite, clock)) };
+  });
 
   app.post('/_local/satellites', async (request, reply) => {
     const body = jsonBody(request);
     if (!body) return refuse(reply, 400, 'the request body must be JSON');
     try {
-      const satellite = await options.transaction(() => onboardSatellite(services.store, body.value));
+      const satellite = await options.transaction(() => onboardSatellite(services.satellites, body.value));
       return view(satellite);
     } catch (error) {
       if (error instanceof CatalogError) return refuse(reply, 400, error.message);

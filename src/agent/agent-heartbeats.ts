@@ -3,8 +3,6 @@ import type { ChangeSource } from '../contact/change-scheduler.js';
 import { groupHealthChange, healthReported } from '../dataflow-endpoint-group/agent-health.js';
 import { DATAFLOW_ENDPOINT_GROUP_KIND } from '../dataflow-endpoint-group/dataflow-endpoint-group-record.js';
 import type { Db } from '../store/database.js';
-import { migrate } from '../store/database.js';
-import { perDatabase } from '../store/per-database.js';
 import type { Scope } from '../store/resources.js';
 import { AGENT_KIND, agentGroups, type AgentRecord } from './agent-record.js';
 
@@ -13,7 +11,7 @@ export const HEARTBEAT_SECONDS = 60;
 
 // The agents whose endpoints are healthy because they reported, and when that lapses unless they
 // report again. A row lives from a healthy report until the next report, or until it lapses.
-const MIGRATIONS = [
+export const AGENT_HEARTBEAT_MIGRATIONS = [
   `CREATE TABLE agent_heartbeats (
      account TEXT NOT NULL,
      region TEXT NOT NULL,
@@ -31,20 +29,21 @@ interface Heartbeat {
   lapsesMs: number;
 }
 
-class AgentHeartbeats {
+export class AgentHeartbeats {
   private readonly upsert;
   private readonly remove;
   private readonly due;
   private readonly earliest;
+  private readonly clearAccount;
 
   constructor(db: Db) {
-    migrate(db, 'agent-heartbeats', MIGRATIONS);
     this.upsert = db.prepare('INSERT OR REPLACE INTO agent_heartbeats VALUES (?, ?, ?, ?)');
     this.remove = db.prepare('DELETE FROM agent_heartbeats WHERE account = ? AND region = ? AND agent_id = ?');
     this.due = db.prepare<[number], Heartbeat>(
       'SELECT account, region, agent_id AS agentId, lapses_ms AS lapsesMs FROM agent_heartbeats WHERE lapses_ms <= ? ORDER BY lapses_ms',
     );
     this.earliest = db.prepare<[], { atMs: number | null }>('SELECT min(lapses_ms) AS atMs FROM agent_heartbeats');
+    this.clearAccount = db.prepare('DELETE FROM agent_heartbeats WHERE @account IS NULL OR account = @account');
   }
 
   /** The agent reported healthy at `nowMs`: its health lapses a heartbeat later. */
@@ -63,13 +62,16 @@ class AgentHeartbeats {
   nextChangeMs(): number | undefined {
     return this.earliest.get()?.atMs ?? undefined;
   }
-}
 
-export const agentHeartbeats = perDatabase((db) => new AgentHeartbeats(db));
+  /** Forgets the heartbeats of one account, or of all (POST /_local/reset). */
+  clear(account?: string): void {
+    this.clearAccount.run({ account: account ?? null });
+  }
+}
 
 /** Agents that stopped reporting, as the change scheduler sees them: their endpoints turn unhealthy when the heartbeat lapses. */
 export function agentHeartbeatChanges(services: Services): ChangeSource {
-  const heartbeats = agentHeartbeats(services.store);
+  const heartbeats = services.agentHeartbeats;
   return {
     nextChangeMs: () => heartbeats.nextChangeMs(),
     dueBy: (nowMs) =>

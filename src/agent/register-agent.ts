@@ -3,7 +3,6 @@ import { arnFor, inScope, parseArn } from '../api/arn.js';
 import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
 import { healthReported, showAgentHealth } from '../dataflow-endpoint-group/agent-health.js';
 import { DATAFLOW_ENDPOINT_GROUP_KIND, getDataflowEndpointGroupRecord } from '../dataflow-endpoint-group/dataflow-endpoint-group-record.js';
-import { agentHeartbeats } from './agent-heartbeats.js';
 import { AGENT_KIND, type AgentRecord } from './agent-record.js';
 
 /**
@@ -41,6 +40,6 @@ export const registerAgent: Handler<'RegisterAgent'> = (input, context) => {
     dataflowEndpointGroupIds: [...groupIds],
   };
   context.store.insert(context.scope, AGENT_KIND, agentId, record, input.tags);
-  agentHeartbeats(context.store).beat(context.scope, agentId, context.clock.nowMs());
+  context.agentHeartbeats.beat(context.scope, agentId, context.clock.nowMs());
   return { agentId };
 };

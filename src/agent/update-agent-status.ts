@@ -1,6 +1,5 @@
 import type { Handler } from '../api/context.js';
 import { healthReported, showAgentHealth } from '../dataflow-endpoint-group/agent-health.js';
-import { agentHeartbeats } from './agent-heartbeats.js';
 import { AGENT_KIND, agentGroups, getAgentRecord } from './agent-record.js';
 
 // Each report shows on the agent's endpoints and moves their health both ways; a healthy one
@@ -16,7 +15,7 @@ export const updateAgentStatus: Handler<'UpdateAgentStatus'> = (input, context) 
   context.store.replace(context.scope, AGENT_KIND, agent.id, { ...agent.doc, lastStatus });
   const health = healthReported(input.aggregateStatus.status);
   for (const group of agentGroups(context, agent.doc)) showAgentHealth(context, context.scope, group, health);
-  const heartbeats = agentHeartbeats(context.store);
+  const heartbeats = context.agentHeartbeats;
   if (health.healthStatus === 'HEALTHY') heartbeats.beat(context.scope, agent.id, context.clock.nowMs());
   else heartbeats.forget(context.scope, agent.id);
   return { agentId: agent.id };

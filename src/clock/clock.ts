@@ -153,3 +153,32 @@ export class Clock {
     wakeup.timer.unref();
   }
 }
+
+/** What one unit of work reads of the clock. */
+export interface UnitClock {
+  nowMs(): number;
+  now(): Date;
+  newId(): string;
+}
+
+/**
+ * The clock as one unit of work sees it: its first reading of now holds for the rest of the unit
+ * (also when the unit runs again on a retried commit), so one request never sees two times.
+ */
+export class FixedNow implements UnitClock {
+  private fixedMs: number | undefined;
+
+  constructor(private readonly clock: Clock) {}
+
+  nowMs(): number {
+    return (this.fixedMs ??= this.clock.nowMs());
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  newId(): string {
+    return this.clock.newId();
+  }
+}

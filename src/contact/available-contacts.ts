@@ -4,7 +4,6 @@ import { ephemerisChoice } from '../ephemeris/active-ephemeris.js';
 import { satelliteArn } from '../satellite/satellites.js';
 import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
 import { chosenPasses, peakElevation } from './contact-passes.js';
-import { contactSettings } from './contact-settings.js';
 import { contactWindow, roundElevation } from './pass-cache.js';
 import { freeAntenna } from './station-antennas.js';
 
@@ -22,7 +21,7 @@ export function availableContacts(context: OperationContext, input: AvailableReq
   const profile = missionProfileByArn(context, input.missionProfileArn).doc;
   const satellite = satelliteByArn(context, input.satelliteArn);
   if (!satellite.groundStations.includes(station.groundStationName)) return [];
-  const horizonMs = nowMs + contactSettings.horizonMs;
+  const horizonMs = nowMs + context.settings.contacts.horizonMs;
   const fromMs = Math.max(input.startTime.getTime(), nowMs);
   const toMs = Math.min(input.endTime.getTime(), horizonMs);
   if (fromMs >= toMs) return [];
@@ -35,7 +34,7 @@ export function availableContacts(context: OperationContext, input: AvailableReq
   const rows: ContactData[] = [];
   const earliestStartMs = (Math.floor(nowMs / 1000) + 1) * 1000 + preMs;
   const latestEndMs = Math.floor(horizonMs / 1000) * 1000;
-  for (const pass of chosenPasses(choice, station, fromMs, toMs, profile.minimumViableContactDurationSeconds)) {
+  for (const pass of chosenPasses(context, choice, station, fromMs, toMs, profile.minimumViableContactDurationSeconds)) {
     const visible = contactWindow(pass);
     const startMs = visible.startMs <= nowMs ? earliestStartMs : visible.startMs;
     const endMs = Math.min(visible.endMs, latestEndMs);

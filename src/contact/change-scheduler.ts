@@ -91,7 +91,8 @@ export function startChangeScheduler(services: Services, sources: ChangeSource[]
         retryTimer = undefined;
         try {
           await transaction(publishDue);
-          arm(nextChangeMs());
+          // Stopped meanwhile: the shutdown's last commit ran this unit, and the database may be closed.
+          if (!stopped) arm(nextChangeMs());
         } catch (error) {
           retryLater(error, 'publishing scheduled changes failed; retrying');
         }

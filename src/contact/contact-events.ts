@@ -1,8 +1,7 @@
-import type { Services } from '../api/context.js';
+import type { Services, WorkServices } from '../api/context.js';
 import type { GroundStationEvent } from '../events/types.js';
 import type { Scope } from '../store/resources.js';
 import type { ChangeSource } from './change-scheduler.js';
-import { contactIndex } from './contact-index.js';
 import { activeVersion, CONTACT_KIND, type ContactRecord } from './contact-record.js';
 import { contactTimeline, TERMINAL_STATUSES, type TimelineEntry } from './contact-timeline.js';
 import { releaseResources } from './contact-resources.js';
@@ -54,7 +53,7 @@ export function changeEvent(scope: Scope, contactId: string, contact: ContactRec
  * the contact's progress, lets go of what a terminal contact held, freezes the visibility of one
  * that has prepared and reached startTime or ended, and re-indexes it.
  */
-export function recordPublished(services: Services, scope: Scope, contactId: string, contact: ContactRecord, published: number): void {
+export function recordPublished(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, published: number): void {
   let updated = { ...contact, eventsPublished: contact.eventsPublished + published };
   const reached = contactTimeline(updated)
     .slice(0, updated.eventsPublished)
@@ -67,11 +66,11 @@ export function recordPublished(services: Services, scope: Scope, contactId: str
     updated = { ...updated, visibility, visibilityFrozen: true };
   }
   services.store.replace(scope, CONTACT_KIND, contactId, updated);
-  contactIndex(services.store).save(scope, contactId, updated);
+  services.contactIndex.save(scope, contactId, updated);
 }
 
 /** Publishes, in order, every change of one contact that is due by `nowMs`. */
-export function publishDueChanges(services: Services, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number): ContactRecord {
+export function publishDueChanges(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number): ContactRecord {
   const changes = dueChanges(contact, nowMs);
   for (const entry of changes) services.events.publish(changeEvent(scope, contactId, contact, entry));
   if (changes.length > 0) recordPublished(services, scope, contactId, contact, changes.length);
@@ -82,16 +81,16 @@ export function publishDueChanges(services: Services, scope: Scope, contactId: s
  * Cuts the contact's timeline at `nowMs` with `change` (a cancellation or a fault): what was due is
  * published first, so the cut falls after it, then what the change makes due at once.
  */
-export function interruptContact(services: Services, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number, change: Partial<ContactRecord>): void {
+export function interruptContact(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number, change: Partial<ContactRecord>): void {
   const interrupted = { ...publishDueChanges(services, scope, contactId, contact, nowMs), ...change };
   services.store.replace(scope, CONTACT_KIND, contactId, interrupted);
-  contactIndex(services.store).save(scope, contactId, interrupted);
+  services.contactIndex.save(scope, contactId, interrupted);
   publishDueChanges(services, scope, contactId, interrupted, nowMs);
 }
 
 /** Contacts as the change scheduler sees them: their due timeline entries, found by the index. */
 export function contactChanges(services: Services): ChangeSource {
-  const index = contactIndex(services.store);
+  const index = services.contactIndex;
   return {
     nextChangeMs: () => index.nextChangeMs(),
     dueBy: (nowMs) =>

@@ -1,4 +1,4 @@
-import type { Services } from '../api/context.js';
+import type { WorkServices } from '../api/context.js';
 import type { Scope } from '../store/resources.js';
 import { interruptContact } from './contact-events.js';
 import { CONTACT_KIND, type ContactRecord, type FaultStatus } from './contact-record.js';
@@ -21,7 +21,7 @@ const DEFAULT_MESSAGES: Record<FaultStatus, string> = {
  * Ends a contact now in a status only faults reach (SEMANTICS §2.1), the way a cancellation cuts it
  * short: its later changes never come, what it held is released, and the change is its event.
  */
-export function injectFault(services: Services, scope: Scope, contactId: string, status: FaultStatus, errorMessage = DEFAULT_MESSAGES[status]) {
+export function injectFault(services: WorkServices, scope: Scope, contactId: string, status: FaultStatus, errorMessage = DEFAULT_MESSAGES[status]) {
   const contact = services.store.get<ContactRecord>(scope, CONTACT_KIND, contactId)?.doc;
   if (!contact) throw new FaultRefused(404, `Contact ${contactId} was not found in account ${scope.account}, region ${scope.region}`);
   const nowMs = services.clock.nowMs();

@@ -1,13 +1,11 @@
 import type { Db } from '../store/database.js';
-import { migrate } from '../store/database.js';
-import { perDatabase } from '../store/per-database.js';
 import type { Scope } from '../store/resources.js';
 import type { ContactRecord } from './contact-record.js';
 import { contactTimeline, holdsResources } from './contact-timeline.js';
 
 // Contacts themselves live in the resource table (kind 'contact', which gives them tags). This
 // table indexes them by station and time, and by the moment of their next unpublished change.
-const MIGRATIONS = [
+export const CONTACT_MIGRATIONS = [
   `CREATE TABLE contact_index (
      account TEXT NOT NULL,
      region TEXT NOT NULL,
@@ -40,7 +38,7 @@ export interface IndexedContact {
 
 const COLUMNS = `account, region, contact_id AS contactId, pre_pass_start_ms AS prePassStartMs, post_pass_end_ms AS postPassEndMs`;
 
-class ContactIndex {
+export class ContactIndex {
   private readonly upsert;
   private readonly byWindow;
   private readonly holdingAtStation;
@@ -48,9 +46,9 @@ class ContactIndex {
   private readonly due;
   private readonly earliest;
   private readonly byId;
+  private readonly clearAccount;
 
   constructor(db: Db) {
-    migrate(db, 'contact', MIGRATIONS);
     this.upsert = db.prepare(
       `INSERT OR REPLACE INTO contact_index VALUES (@account, @region, @contactId, @groundStation, @satelliteArn, @missionProfileArn,
          @prePassStartMs, @startMs, @endMs, @postPassEndMs, @holds, @nextChangeMs)`,
@@ -71,6 +69,7 @@ class ContactIndex {
     );
     this.byId = db.prepare<[string, string], IndexedContact>(`SELECT ${COLUMNS} FROM contact_index WHERE account = ? AND contact_id = ?`);
     this.earliest = db.prepare<[], { atMs: number | null }>('SELECT min(next_change_ms) AS atMs FROM contact_index');
+    this.clearAccount = db.prepare('DELETE FROM contact_index WHERE @account IS NULL OR account = @account');
   }
 
   save(scope: Scope, contactId: string, contact: ContactRecord): void {
@@ -115,10 +114,12 @@ class ContactIndex {
     return this.byId.get(account, contactId);
   }
 
+  /** Forgets every contact of the account, or of every account when none is named. */
+  clear(account?: string): void {
+    this.clearAccount.run({ account: account ?? null });
+  }
+
   nextChangeMs(): number | undefined {
     return this.earliest.get()?.atMs ?? undefined;
   }
 }
-
-/** The contact index of the store's database, created (and migrated) on first use. */
-export const contactIndex = perDatabase((db) => new ContactIndex(db));

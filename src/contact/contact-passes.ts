@@ -3,7 +3,8 @@ import { activeEphemeris, type ActiveEphemeris, type EphemerisChoice, type Ephem
 import type { GroundStation } from '../ground-station/ground-stations.js';
 import { highestElevation, type Pass } from '../orbit/index.js';
 import type { Satellite } from '../satellite/satellites.js';
-import { passesAt, passesBetween, type PassSource } from './pass-cache.js';
+import type { Caches } from '../api/context.js';
+import { passesAt, type PassSource } from './pass-cache.js';
 
 export interface SatelliteTrack extends PassSource {
   ephemeris: EphemerisResponseData;
@@ -40,11 +41,11 @@ export function satelliteTrack(
  * A candidate is searched only where a higher-ranked one cannot be chosen instead, so many
  * ephemerides over the same span cost little more than one.
  */
-export function chosenPasses(choice: EphemerisChoice, station: GroundStation, fromMs: number, toMs: number, shortestSeconds: number): ChosenPass[] {
+export function chosenPasses(context: { caches: Caches }, choice: EphemerisChoice, station: GroundStation, fromMs: number, toMs: number, shortestSeconds: number): ChosenPass[] {
   const chosen: ChosenPass[] = [];
   const higher = new HigherSpans();
   for (const source of choice.candidates) {
-    for (const pass of candidatePasses(source, station, fromMs, toMs, higher, shortestSeconds)) {
+    for (const pass of candidatePasses(context.caches, source, station, fromMs, toMs, higher, shortestSeconds)) {
       // The data must reach the instants either side, below the mask: else coverage, not the horizon, may bound the pass.
       if (choice.over(pass.riseMs - 1, pass.setMs + 1).cacheKey !== source.cacheKey) continue;
       if (chosen.some((kept) => kept.riseMs <= pass.setMs && pass.riseMs <= kept.setMs)) continue;
@@ -87,17 +88,17 @@ function usableSpan(ephemeris: ActiveEphemeris): Span {
  * of the window no higher one covers, and those in progress at the window's ends or where a higher
  * one's span begins or ends (where no single one may cover a pass that all of them together do).
  */
-function candidatePasses(source: ActiveEphemeris, station: GroundStation, fromMs: number, toMs: number, higher: HigherSpans, shortestSeconds: number): Pass[] {
+function candidatePasses(caches: Caches, source: ActiveEphemeris, station: GroundStation, fromMs: number, toMs: number, higher: HigherSpans, shortestSeconds: number): Pass[] {
   const own = usableSpan(source);
   const startMs = Math.max(fromMs, own.startMs);
   const endMs = Math.min(toMs, own.endMs + 1);
   if (startMs >= endMs) return [];
   // Within one higher-ranked span, every pass it could predict is that one's to predict.
   if (higher.spans.some((span) => span.startMs <= own.startMs && own.endMs <= span.endMs)) return [];
-  if (higher.spans.length === 0) return passesBetween(source, station, startMs, endMs, shortestSeconds);
+  if (higher.spans.length === 0) return caches.passes.between(source, station, startMs, endMs, shortestSeconds);
 
   const passes: Pass[] = [];
-  for (const gap of uncovered(startMs, endMs, higher.spans)) passes.push(...passesBetween(source, station, gap.startMs, gap.endMs, shortestSeconds));
+  for (const gap of uncovered(startMs, endMs, higher.spans)) passes.push(...caches.passes.between(source, station, gap.startMs, gap.endMs, shortestSeconds));
   for (const atMs of new Set([startMs, endMs - 1, ...higher.edges])) {
     if (atMs >= startMs && atMs < endMs) passes.push(...passesAt(source, station, atMs, shortestSeconds));
   }
@@ -127,9 +128,9 @@ export interface ChosenPass extends Pass {
  * The pass that contains the whole of [startMs, endMs], if there is one. Only the pass in
  * progress at startMs can, so only startMs's day is searched, however long the window.
  */
-export function passContaining(track: SatelliteTrack, station: GroundStation, startMs: number, endMs: number): Pass | undefined {
+export function passContaining(context: { caches: Caches }, track: SatelliteTrack, station: GroundStation, startMs: number, endMs: number): Pass | undefined {
   const shortest = Math.max(1, Math.floor((endMs - startMs) / 1000));
-  return passesBetween(track, station, startMs, startMs + 1, shortest).find((pass) => pass.riseMs <= startMs && pass.setMs >= endMs);
+  return context.caches.passes.between(track, station, startMs, startMs + 1, shortest).find((pass) => pass.riseMs <= startMs && pass.setMs >= endMs);
 }
 
 /** Highest elevation (degrees) over [startMs, endMs]: the pass's own peak when it lies inside. */

@@ -55,6 +55,8 @@ export interface ContactRecord {
   endMs: number;
   postPassEndMs: number;
   reservedMs: number;
+  /** How long SCHEDULING and CANCELLING last: the setting when it was reserved (absent: the default). */
+  transitionDelayMs?: number;
   /** Why the reservation fails (FAILED_TO_SCHEDULE); absent when it succeeds. */
   schedulingFailure?: string;
   /** When CancelContact was accepted. */

@@ -12,14 +12,9 @@ export interface ContactSettings {
 
 const DAY_MS = 86_400_000;
 
-export const contactSettings: ContactSettings = {
+export const DEFAULT_CONTACT_SETTINGS: Readonly<ContactSettings> = Object.freeze({
   transitionDelayMs: 1000,
   horizonMs: 7 * DAY_MS,
   defaultGroupPrePostMs: 120_000,
   lateCancellationMs: 15 * 60_000,
-};
-
-/** Applied once at start-up by app.ts. */
-export function configureContacts(overrides: Partial<ContactSettings>): void {
-  Object.assign(contactSettings, overrides);
-}
+});

@@ -1,6 +1,6 @@
 import type { ContactStatus } from '../api/shapes.js';
 import type { ContactRecord } from './contact-record.js';
-import { contactSettings } from './contact-settings.js';
+import { DEFAULT_CONTACT_SETTINGS } from './contact-settings.js';
 import { s3RecordingDestinations } from './contact-snapshot.js';
 
 /** One change a contact goes through: its own status, the state of one group it holds, or an S3 upload finishing. */
@@ -25,7 +25,7 @@ export const TERMINAL_STATUSES: ReadonlySet<ContactStatus> = new Set([
  * restarts all read this.
  */
 export function contactTimeline(contact: ContactRecord): TimelineEntry[] {
-  const delay = contactSettings.transitionDelayMs;
+  const delay = contact.transitionDelayMs ?? DEFAULT_CONTACT_SETTINGS.transitionDelayMs;
   const decidedMs = contact.reservedMs + delay;
   const entries: TimelineEntry[] = [{ atMs: contact.reservedMs, subject: 'contact', status: 'SCHEDULING' }];
   if (contact.schedulingFailure !== undefined) {

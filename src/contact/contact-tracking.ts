@@ -57,7 +57,7 @@ export function overrideTracking(
   if (status !== 'ENABLED') {
     return { problem: { code: 'EPHEMERIS_NOT_ENABLED', message: `Ephemeris ${ephemerisId} is ${status}; only an ENABLED ephemeris can track a contact` } };
   }
-  const ephemeris = customerEphemeris(ephemerisId, record, startMs);
+  const ephemeris = customerEphemeris(context, ephemerisId, record, startMs);
   if (endMs > record.expirationTimeMs! || !covers(ephemeris, startMs, endMs)) {
     const message = `Ephemeris ${ephemerisId} does not cover the contact from ${new Date(startMs).toISOString()} to ${new Date(endMs).toISOString()}`;
     return { problem: { code: 'EPHEMERIS_TIME_RANGE_INVALID', message } };

@@ -4,8 +4,6 @@ import { findSatelliteByArn } from '../satellite/satellites.js';
 import { passContaining, satelliteTrack } from './contact-passes.js';
 import type { ContactRecord, ContactVersionRecord } from './contact-record.js';
 import { overrideTracking } from './contact-tracking.js';
-import { contactSettings } from './contact-settings.js';
-import { passesBetween } from './pass-cache.js';
 
 export type VisibilityWindow = ContactRecord['visibility'];
 
@@ -22,8 +20,8 @@ export function currentVisibility(context: EphemerisContext, contact: ContactRec
   const tracking = overrideTracking(context, version.trackingOverrides, satellite.satelliteId, contact.startMs, contact.endMs);
   const track = satelliteTrack(context, satellite, contact.startMs, contact.endMs, tracking.ephemeris);
   // Bounded by the horizon: a failed reservation may ask for a window of years.
-  const searchEndMs = Math.min(contact.endMs, contact.startMs + contactSettings.horizonMs);
-  const pass = passContaining(track, station, contact.startMs, contact.endMs) ?? passesBetween(track, station, contact.startMs, searchEndMs)[0];
+  const searchEndMs = Math.min(contact.endMs, contact.startMs + context.settings.contacts.horizonMs);
+  const pass = passContaining(context, track, station, contact.startMs, contact.endMs) ?? context.caches.passes.between(track, station, contact.startMs, searchEndMs)[0];
   return pass && { startMs: pass.riseMs, endMs: pass.setMs };
 }
 

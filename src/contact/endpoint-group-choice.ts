@@ -6,9 +6,7 @@ import {
   type DataflowEndpointGroupRecord,
 } from '../dataflow-endpoint-group/dataflow-endpoint-group-record.js';
 import type { StoredResource } from '../store/resources.js';
-import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, type ContactRecord, type HeldGroup } from './contact-record.js';
-import { contactSettings } from './contact-settings.js';
 import { holdsResources } from './contact-timeline.js';
 
 export type GroupChoice = { groups: (HeldGroup & { record: DataflowEndpointGroupRecord })[] } | { failure: string };
@@ -38,15 +36,14 @@ export function chooseEndpointGroups(context: OperationContext, configs: ConfigR
     if (candidates.length === 0) return { failure: `No dataflow endpoint group in ${region} contains all of the endpoints ${wanted}` };
     const healthy = candidates.filter((group) => group.doc.endpointsDetails.every((entry) => entry.healthStatus === 'HEALTHY'));
     if (healthy.length === 0) return { failure: `No HEALTHY dataflow endpoint group in ${region} contains the endpoints ${wanted}` };
-    const free = healthy.map((group) => heldGroup(group, region)).find((group) => isFree(context, group, startMs, endMs));
+    const free = healthy.map((group) => heldGroup(group, region, context.settings.contacts.defaultGroupPrePostMs)).find((group) => isFree(context, group, startMs, endMs));
     if (!free) return { failure: `Every dataflow endpoint group in ${region} with the endpoints ${wanted} is held by another contact` };
     groups.push(free);
   }
   return { groups };
 }
 
-function heldGroup(group: StoredResource<DataflowEndpointGroupRecord>, region: string) {
-  const defaultMs = contactSettings.defaultGroupPrePostMs;
+function heldGroup(group: StoredResource<DataflowEndpointGroupRecord>, region: string, defaultMs: number) {
   return {
     id: group.id,
     arn: group.doc.arn,
@@ -59,7 +56,7 @@ function heldGroup(group: StoredResource<DataflowEndpointGroupRecord>, region: s
 
 /** A group is held whole by each scheduled contact over [start − groupPre, end + groupPost]. */
 function isFree(context: OperationContext, group: HeldGroup, startMs: number, endMs: number): boolean {
-  const index = contactIndex(context.store);
+  const index = context.contactIndex;
   const scope = { account: context.scope.account, region: group.region };
   return context.store.referrers(scope, { kind: DATAFLOW_ENDPOINT_GROUP_KIND, id: group.id }).every((holder) => {
     const where = holder.kind === CONTACT_KIND ? index.find(context.scope.account, holder.id) : undefined;

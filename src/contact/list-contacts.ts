@@ -5,7 +5,6 @@ import { pageArray } from '../api/pagination.js';
 import { EPHEMERIS_KIND } from '../ephemeris/ephemeris-record.js';
 import { canonicalSatelliteArn } from '../satellite/satellites.js';
 import { availableContacts } from './available-contacts.js';
-import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
 import { contactData } from './contact-view.js';
 
@@ -35,7 +34,7 @@ export const listContacts: Handler<'ListContacts'> = (input, context) => {
 function reservedContacts(context: OperationContext, input: ListContactsRequest, statuses: Set<ContactStatus>, nowMs: number): ContactData[] {
   const rows: ContactData[] = [];
   const satelliteFilter = input.satelliteArn === undefined ? undefined : canonicalSatelliteArn(input.satelliteArn);
-  for (const { contactId } of contactIndex(context.store).overlapping(context.scope, input.startTime.getTime(), input.endTime.getTime())) {
+  for (const { contactId } of context.contactIndex.overlapping(context.scope, input.startTime.getTime(), input.endTime.getTime())) {
     const resource = context.store.get<ContactRecord>(context.scope, CONTACT_KIND, contactId);
     if (!resource) continue;
     const row = contactData(context, resource, nowMs);

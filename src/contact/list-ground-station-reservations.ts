@@ -3,7 +3,6 @@ import type { GroundStationReservationListItem } from '../api/shapes.js';
 import { InvalidParameterException } from '../api/errors.js';
 import { pageArray } from '../api/pagination.js';
 import { antennaNames, findGroundStation } from '../ground-station/ground-stations.js';
-import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
 
 /**
@@ -20,7 +19,7 @@ export const listGroundStationReservations: Handler<'ListGroundStationReservatio
   const names = antennaNames(station);
   const reservations: GroundStationReservationListItem[] = [];
   if (types.has('CONTACT')) {
-    for (const holder of contactIndex(context.store).holdingStation(context.scope.account, station.groundStationName, fromMs, toMs)) {
+    for (const holder of context.contactIndex.holdingStation(context.scope.account, station.groundStationName, fromMs, toMs)) {
       const contact = context.store.get<ContactRecord>(holder, CONTACT_KIND, holder.contactId)?.doc;
       if (contact?.antenna === undefined) continue;
       reservations.push({

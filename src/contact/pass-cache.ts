@@ -12,29 +12,50 @@ export interface PassSource {
   cacheKey: string;
 }
 
-const passesByDay = new Map<string, Pass[]>();
-
 /**
- * Passes of a satellite over a station that are above the mask at some moment of [fromMs, toMs),
- * each with its true rise and set however long ago it rose or however late it sets (within
- * PASS_FOLLOW_MS of the days searched and the ephemeris's coverage). Computed per UTC day the pass
- * overlaps and kept in memory, so listing the same week again costs nothing; the days' answers are
- * joined, so a pass is never cut at a day. Sampling catches any pass of `shortestSeconds`.
- * Callers bound the window (by the horizon): the work grows with its days.
+ * Passes computed per UTC day and kept in memory, so listing the same week again costs nothing;
+ * one per app, built in buildApp.
  */
-export function passesBetween(source: PassSource, station: GroundStation, fromMs: number, toMs: number, shortestSeconds = STEP_SECONDS): Pass[] {
-  const stepSeconds = Math.min(STEP_SECONDS, shortestSeconds);
-  const joined: Pass[] = [];
-  const lastDay = Math.floor((toMs - 1) / DAY_MS);
-  for (let day = Math.floor(fromMs / DAY_MS); day <= lastDay; day++) {
-    for (const pass of passesOverlapping(source, station, day, stepSeconds)) {
-      if (pass.setMs < fromMs || pass.riseMs >= toMs) continue;
-      const last = joined[joined.length - 1];
-      if (last && pass.riseMs <= last.setMs) joined[joined.length - 1] = join(last, pass);
-      else joined.push(pass);
+export class PassCache {
+  private readonly passesByDay = new Map<string, Pass[]>();
+
+  /**
+   * Passes of a satellite over a station that are above the mask at some moment of [fromMs, toMs),
+   * each with its true rise and set however long ago it rose or however late it sets (within
+   * PASS_FOLLOW_MS of the days searched and the ephemeris's coverage). The days' answers are
+   * joined, so a pass is never cut at a day. Sampling catches any pass of `shortestSeconds`.
+   * Callers bound the window (by the horizon): the work grows with its days.
+   */
+  between(source: PassSource, station: GroundStation, fromMs: number, toMs: number, shortestSeconds = STEP_SECONDS): Pass[] {
+    const stepSeconds = Math.min(STEP_SECONDS, shortestSeconds);
+    const joined: Pass[] = [];
+    const lastDay = Math.floor((toMs - 1) / DAY_MS);
+    for (let day = Math.floor(fromMs / DAY_MS); day <= lastDay; day++) {
+      for (const pass of this.overlapping(source, station, day, stepSeconds)) {
+        if (pass.setMs < fromMs || pass.riseMs >= toMs) continue;
+        const last = joined[joined.length - 1];
+        if (last && pass.riseMs <= last.setMs) joined[joined.length - 1] = join(last, pass);
+        else joined.push(pass);
+      }
     }
+    return joined;
   }
-  return joined;
+
+  private overlapping(source: PassSource, station: GroundStation, day: number, stepSeconds: number): Pass[] {
+    const { site } = station;
+    const key = [source.cacheKey, station.groundStationName, site.elevationMaskDeg, stepSeconds, day].join('|');
+    let passes = this.passesByDay.get(key);
+    if (!passes) {
+      const dayStartMs = day * DAY_MS;
+      passes = findPasses(source.trajectory, site, dayStartMs, dayStartMs + DAY_MS - 1, {
+        minimumStepSeconds: stepSeconds,
+        followMs: PASS_FOLLOW_MS,
+      });
+      if (this.passesByDay.size >= MAX_CACHED_DAYS) this.passesByDay.clear();
+      this.passesByDay.set(key, passes);
+    }
+    return passes;
+  }
 }
 
 /**
@@ -60,22 +81,6 @@ function join(a: Pass, b: Pass): Pass {
     maxElevationDeg: peak.maxElevationDeg,
     maxElevationMs: peak.maxElevationMs,
   };
-}
-
-function passesOverlapping(source: PassSource, station: GroundStation, day: number, stepSeconds: number): Pass[] {
-  const { site } = station;
-  const key = [source.cacheKey, station.groundStationName, site.elevationMaskDeg, stepSeconds, day].join('|');
-  let passes = passesByDay.get(key);
-  if (!passes) {
-    const dayStartMs = day * DAY_MS;
-    passes = findPasses(source.trajectory, site, dayStartMs, dayStartMs + DAY_MS - 1, {
-      minimumStepSeconds: stepSeconds,
-      followMs: PASS_FOLLOW_MS,
-    });
-    if (passesByDay.size >= MAX_CACHED_DAYS) passesByDay.clear();
-    passesByDay.set(key, passes);
-  }
-  return passes;
 }
 
 /** A pass as contacts offer it: rise and set rounded inward to whole seconds (SEMANTICS §2.4). */

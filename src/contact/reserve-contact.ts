@@ -2,13 +2,11 @@ import type { Handler, OperationContext } from '../api/context.js';
 import { InvalidParameterException } from '../api/errors.js';
 import type { GroundStation } from '../ground-station/ground-stations.js';
 import { satelliteArn } from '../satellite/satellites.js';
-import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, contactArn, type ContactRecord } from './contact-record.js';
 import { publishDueChanges } from './contact-events.js';
 import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
 import { passContaining, peakElevation, satelliteTrack } from './contact-passes.js';
 import { holdResources } from './contact-resources.js';
-import { contactSettings } from './contact-settings.js';
 import { overrideTracking, trackingRefusal } from './contact-tracking.js';
 import { dataflowList, edgeConfigs, snapshotProfile } from './contact-snapshot.js';
 import { chooseEndpointGroups } from './endpoint-group-choice.js';
@@ -48,7 +46,7 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
   const postPassEndMs = endMs + (profile.doc.contactPostPassDurationSeconds ?? 0) * 1000;
   const track = satelliteTrack(context, satellite, startMs, endMs, tracking.ephemeris);
   // A window beyond the horizon fails on that alone: no pass is searched for it.
-  const pass = startMs > nowMs + contactSettings.horizonMs ? undefined : passContaining(track, station, startMs, endMs);
+  const pass = startMs > nowMs + context.settings.contacts.horizonMs ? undefined : passContaining(context, track, station, startMs, endMs);
   const outcome = schedulingOutcome(context, station, { nowMs, startMs, endMs, prePassStartMs, postPassEndMs, hasPass: !!pass }, snapshot);
 
   const contactId = context.clock.newId();
@@ -65,9 +63,10 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
     endMs,
     postPassEndMs,
     reservedMs: nowMs,
+    transitionDelayMs: context.settings.contacts.transitionDelayMs,
     ...('failure' in outcome ? { schedulingFailure: outcome.failure } : { antenna: outcome.antenna }),
     // Without a pass the window fails anyway: its elevation is looked for over the horizon's length at most.
-    maximumElevationDeg: roundElevation(peakElevation(track, station, startMs, pass ? endMs : Math.min(endMs, startMs + contactSettings.horizonMs), pass)),
+    maximumElevationDeg: roundElevation(peakElevation(track, station, startMs, pass ? endMs : Math.min(endMs, startMs + context.settings.contacts.horizonMs), pass)),
     ...(pass ? { visibility: { startMs: pass.riseMs, endMs: pass.setMs } } : {}),
     ephemeris: track.ephemeris,
     heldGroups: groups.map(({ record: _record, ...group }) => group),
@@ -88,7 +87,7 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
     publishesUploads: true,
   };
   context.store.insert(context.scope, CONTACT_KIND, contactId, contact, input.tags);
-  contactIndex(context.store).save(context.scope, contactId, contact);
+  context.contactIndex.save(context.scope, contactId, contact);
   if ('groups' in outcome) holdResources(context, context.scope, contactId, contact);
   publishDueChanges(context, context.scope, contactId, contact, nowMs);
   return { contactId, versionId: 1 };
@@ -106,8 +105,9 @@ interface Window {
 /** Why the reservation fails, checked in the order of SEMANTICS §2.3; or what it will hold. */
 function schedulingOutcome(context: OperationContext, station: GroundStation, window: Window, snapshot: ContactRecord['snapshot']) {
   const name = station.groundStationName;
-  if (window.startMs > window.nowMs + contactSettings.horizonMs) {
-    return { failure: `startTime is beyond the scheduling horizon of ${contactSettings.horizonMs / 86_400_000} days` };
+  const { horizonMs } = context.settings.contacts;
+  if (window.startMs > window.nowMs + horizonMs) {
+    return { failure: `startTime is beyond the scheduling horizon of ${horizonMs / 86_400_000} days` };
   }
   if (!window.hasPass) return { failure: `The satellite is not above the elevation mask at ${name} for the whole of the requested window` };
   const antenna = freeAntenna(context, station, window.prePassStartMs, window.postPassEndMs);

@@ -1,6 +1,5 @@
-import type { Services } from '../api/context.js';
+import type { WorkServices } from '../api/context.js';
 import type { GroundStation } from '../ground-station/ground-stations.js';
-import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
 
 /**
@@ -9,9 +8,9 @@ import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
  * Antennas are physical, so contacts of every account count; only the antenna number is read,
  * nothing of another account's contact reaches the caller. Undefined when all are busy.
  */
-export function freeAntenna(services: Services, station: GroundStation, fromMs: number, toMs: number): number | undefined {
+export function freeAntenna(services: WorkServices, station: GroundStation, fromMs: number, toMs: number): number | undefined {
   const busy = new Set<number>();
-  for (const holder of contactIndex(services.store).holdingAntennas(station.groundStationName, fromMs, toMs)) {
+  for (const holder of services.contactIndex.holdingAntennas(station.groundStationName, fromMs, toMs)) {
     const contact = services.store.get<ContactRecord>(holder, CONTACT_KIND, holder.contactId)?.doc;
     if (contact?.antenna !== undefined) busy.add(contact.antenna);
   }

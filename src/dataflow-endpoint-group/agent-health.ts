@@ -1,4 +1,4 @@
-import type { Services } from '../api/context.js';
+import type { WorkServices } from '../api/context.js';
 import type { AgentStatus, AuditResults, CapabilityHealth, CapabilityHealthReason, EndpointDetails } from '../api/shapes.js';
 import type { GroundStationEvent } from '../events/types.js';
 import type { Scope, StoredResource } from '../store/resources.js';
@@ -83,7 +83,7 @@ export function groupHealthChange(scope: Scope, group: StoredResource<DataflowEn
 }
 
 /** Shows an agent's health on the agent endpoints of a group it serves; a change of the group's health is an event. */
-export function showAgentHealth(services: Services, scope: Scope, group: StoredResource<DataflowEndpointGroupRecord>, health: AgentEndpointHealth): void {
+export function showAgentHealth(services: Pick<WorkServices, 'store' | 'events' | 'clock'>, scope: Scope, group: StoredResource<DataflowEndpointGroupRecord>, health: AgentEndpointHealth): void {
   const change = groupHealthChange(scope, group, health, services.clock.nowMs());
   services.store.replace(scope, DATAFLOW_ENDPOINT_GROUP_KIND, group.id, change.record);
   if (change.event) services.events.publish(change.event);

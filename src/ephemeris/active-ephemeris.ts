@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../clock/clock.js';
+import type { Caches, Settings } from '../api/context.js';
+import type { UnitClock } from '../clock/clock.js';
 import { ResourceNotFoundException } from '../api/errors.js';
 import { parseOem, trajectoryFromOem, trajectoryFromTle, type Trajectory } from '../orbit/index.js';
 import { findSatellite, type CatalogContext, type Satellite } from '../satellite/satellites.js';
 import { ephemerisStatus, storedEphemerides, type EphemerisRecord } from './ephemeris-record.js';
 import { tleSetTrajectory } from './tle-set-trajectory.js';
-import { cachedTrajectory } from './trajectory-cache.js';
 
 export interface ActiveEphemeris {
   trajectory: Trajectory;
@@ -25,7 +25,10 @@ export interface ActiveEphemeris {
 }
 
 export interface EphemerisContext extends CatalogContext {
-  clock: Clock;
+  clock: UnitClock;
+  caches: Caches;
+  /** The horizon bounds every pass search. */
+  settings: Settings;
 }
 
 /** A satellite's ephemerides as SEMANTICS §5.2 ranks them, read once for many choices. */
@@ -47,14 +50,14 @@ export function ephemerisChoice(context: EphemerisContext, satelliteId: string):
   const enabled = [...storedEphemerides(context.store, context.scope)]
     .filter(({ doc }) => doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED')
     .sort((a, b) => b.doc.priority - a.doc.priority || b.doc.changedMs - a.doc.changedMs || b.seq - a.seq);
-  const fallback = defaultEphemeris(satellite);
-  const customers = enabled.map(({ id, doc }) => ({ id, doc, ephemeris: customerEphemeris(id, doc, nowMs) }));
+  const fallback = defaultEphemeris(context, satellite);
+  const customers = enabled.map(({ id, doc }) => ({ id, doc, ephemeris: customerEphemeris(context, id, doc, nowMs) }));
   return {
     candidates: [...customers.map(({ ephemeris }) => ephemeris), fallback],
     over(startMs, endMs = startMs) {
       // Expiry (never after the end of coverage) ends an ephemeris's use: [coverage start, expiration).
       const chosen = customers.find(({ doc, ephemeris }) => endMs < doc.expirationTimeMs! && covers(ephemeris, startMs, endMs));
-      return chosen ? customerEphemeris(chosen.id, chosen.doc, startMs) : fallback;
+      return chosen ? customerEphemeris(context, chosen.id, chosen.doc, startMs) : fallback;
     },
   };
 }
@@ -65,13 +68,13 @@ export function activeEphemeris(context: EphemerisContext, satelliteId: string, 
 }
 
 /** A customer ephemeris (a validated one) as a source of positions, whatever its status. */
-export function customerEphemeris(id: string, doc: EphemerisRecord, atMs: number): ActiveEphemeris {
+export function customerEphemeris(context: Pick<EphemerisContext, 'caches'>, id: string, doc: EphemerisRecord, atMs: number): ActiveEphemeris {
   const cacheKey = `ephemeris/${id}`;
   const segments = 'tleSegments' in doc.source ? doc.source.tleSegments : undefined;
   return {
     // Built on first use: choosing among many ephemerides mostly needs only their spans.
     get trajectory() {
-      return cachedTrajectory(cacheKey, () => customerTrajectory(doc));
+      return context.caches.trajectories.get(cacheKey, () => customerTrajectory(doc));
     },
     ...(segments ? { coverage: { startMs: segments[0]!.startMs, endMs: segments[segments.length - 1]!.endMs } } : {}),
     ephemerisId: id,
@@ -89,11 +92,11 @@ export function covers(ephemeris: ActiveEphemeris, startMs: number, endMs: numbe
   return !coverage || (startMs >= coverage.startMs && endMs <= coverage.endMs);
 }
 
-function defaultEphemeris(satellite: Satellite): ActiveEphemeris {
+function defaultEphemeris(context: Pick<EphemerisContext, 'caches'>, satellite: Satellite): ActiveEphemeris {
   const data = satellite.defaultEphemeris;
   const text = 'tle' in data ? `${data.tle.line1}\n${data.tle.line2}` : data.oem;
   const cacheKey = `default/${satellite.satelliteId}/${createHash('sha1').update(text).digest('hex')}`;
-  const trajectory = cachedTrajectory(cacheKey, () =>
+  const trajectory = context.caches.trajectories.get(cacheKey, () =>
     'tle' in data ? trajectoryFromTle(data.tle.line1, data.tle.line2) : oemTrajectory(data.oem),
   );
   return { trajectory, ephemerisType: 'SERVICE_MANAGED', cacheKey, ...('tle' in data ? { tle: data.tle } : {}) };

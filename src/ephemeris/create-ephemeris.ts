@@ -3,7 +3,6 @@ import type { CreateEphemerisRequest } from '../api/shapes.js';
 import { InvalidParameterException, notImplemented, ResourceNotFoundException } from '../api/errors.js';
 import { MAX_OEM_CHARACTERS } from '../orbit/index.js';
 import { findSatellite, type Satellite } from '../satellite/satellites.js';
-import { ephemerisSchedule } from './ephemeris-schedule.js';
 import {
   EPHEMERIS_KIND,
   ephemerisArn,
@@ -39,7 +38,7 @@ export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
     validation: validated.validation,
   };
   context.store.insert(context.scope, EPHEMERIS_KIND, ephemerisId, record, input.tags);
-  ephemerisSchedule(context.store).save(context.scope, ephemerisId, record, 0);
+  context.ephemerisSchedule.save(context.scope, ephemerisId, record, 0);
   return { ephemerisId };
 };
 

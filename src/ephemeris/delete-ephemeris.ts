@@ -1,7 +1,6 @@
 import type { Handler } from '../api/context.js';
 import { ResourceInUseException } from '../api/errors.js';
 import { EPHEMERIS_KIND, getEphemerisRecord } from './ephemeris-record.js';
-import { ephemerisSchedule } from './ephemeris-schedule.js';
 
 // In use while anything refers to it: contacts record a reference from a non-terminal contact whose
 // trackingOverrides name the ephemeris, and drop it when the contact ends (SEMANTICS §5.3).
@@ -12,6 +11,6 @@ export const deleteEphemeris: Handler<'DeleteEphemeris'> = (input, context) => {
     throw new ResourceInUseException(`Ephemeris ${id} is in use by ${users.map((u) => `${u.kind} ${u.id}`).join(', ')}`);
   }
   context.store.delete(context.scope, EPHEMERIS_KIND, id);
-  ephemerisSchedule(context.store).forget(context.scope, id);
+  context.ephemerisSchedule.forget(context.scope, id);
   return { ephemerisId: id };
 };

@@ -1,15 +1,13 @@
 import type { Services } from '../api/context.js';
 import type { ChangeSource } from '../contact/change-scheduler.js';
 import type { Db } from '../store/database.js';
-import { migrate } from '../store/database.js';
-import { perDatabase } from '../store/per-database.js';
 import type { Scope } from '../store/resources.js';
 import { ephemerisStatusEvent, statusTimeline } from './ephemeris-events.js';
 import { EPHEMERIS_KIND, type EphemerisRecord } from './ephemeris-record.js';
 
 // Which of each ephemeris's timeline changes (ephemeris-events.ts) are published, and when the
 // next falls due. A row lives from creation until its last change is published or it is deleted.
-const MIGRATIONS = [
+export const EPHEMERIS_SCHEDULE_MIGRATIONS = [
   `CREATE TABLE ephemeris_schedule (
      account TEXT NOT NULL,
      region TEXT NOT NULL,
@@ -30,20 +28,21 @@ interface ScheduledEphemeris {
   published: number;
 }
 
-class EphemerisSchedule {
+export class EphemerisSchedule {
   private readonly upsert;
   private readonly remove;
   private readonly due;
   private readonly earliest;
+  private readonly clearAccount;
 
   constructor(db: Db) {
-    migrate(db, 'ephemeris-schedule', MIGRATIONS);
     this.upsert = db.prepare('INSERT OR REPLACE INTO ephemeris_schedule VALUES (?, ?, ?, ?, ?)');
     this.remove = db.prepare('DELETE FROM ephemeris_schedule WHERE account = ? AND region = ? AND ephemeris_id = ?');
     this.due = db.prepare<[number], ScheduledEphemeris>(
       `SELECT account, region, ephemeris_id AS ephemerisId, published FROM ephemeris_schedule WHERE next_change_ms <= ? ORDER BY next_change_ms`,
     );
     this.earliest = db.prepare<[], { atMs: number | null }>('SELECT min(next_change_ms) AS atMs FROM ephemeris_schedule');
+    this.clearAccount = db.prepare('DELETE FROM ephemeris_schedule WHERE @account IS NULL OR account = @account');
   }
 
   /** Records that the first `published` changes of the ephemeris's timeline are out. */
@@ -61,17 +60,19 @@ class EphemerisSchedule {
     return this.due.all(atMs);
   }
 
+  /** Forgets every ephemeris of the account, or of every account when none is named. */
+  clear(account?: string): void {
+    this.clearAccount.run({ account: account ?? null });
+  }
+
   nextChangeMs(): number | undefined {
     return this.earliest.get()?.atMs ?? undefined;
   }
 }
 
-/** The ephemeris schedule of the store's database, created (and migrated) on first use. */
-export const ephemerisSchedule = perDatabase((db) => new EphemerisSchedule(db));
-
 /** Ephemerides as the change scheduler sees them: the validation outcome, then EXPIRED. */
 export function ephemerisChanges(services: Services): ChangeSource {
-  const schedule = ephemerisSchedule(services.store);
+  const schedule = services.ephemerisSchedule;
   return {
     nextChangeMs: () => schedule.nextChangeMs(),
     dueBy: (nowMs) =>

@@ -1,10 +1,9 @@
 import type { Db } from '../store/database.js';
-import { migrate } from '../store/database.js';
 import type { EventEnvelope, OutboxEntry } from './types.js';
 
 // Published events wait here, written in the publisher's transaction, so an event exists exactly
 // when the change it describes does. Each durable sink's cursor is the last sequence it received.
-const MIGRATIONS = [
+export const EVENT_MIGRATIONS = [
   `CREATE TABLE event_outbox (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      event_id TEXT NOT NULL UNIQUE,
@@ -31,7 +30,6 @@ export class Outbox {
   private readonly deleteThrough;
 
   constructor(db: Db) {
-    migrate(db, 'events', MIGRATIONS);
     this.insertOne = db.prepare('INSERT INTO event_outbox (event_id, envelope) VALUES (?, ?)');
     this.selectAfter = db.prepare<[number, number], Row>('SELECT seq, envelope FROM event_outbox WHERE seq > ? ORDER BY seq LIMIT ?');
     this.selectLast = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'event_outbox'");

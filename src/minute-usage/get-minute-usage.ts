@@ -1,8 +1,6 @@
 import type { Handler } from '../api/context.js';
 import type { ContactStatus } from '../api/shapes.js';
-import { contactIndex } from '../contact/contact-index.js';
 import { CONTACT_KIND, type ContactRecord } from '../contact/contact-record.js';
-import { contactSettings } from '../contact/contact-settings.js';
 import { statusAt } from '../contact/contact-timeline.js';
 
 // SEMANTICS §2.6: AWS_FAILED and AWS_CANCELLED, the service's faults, are not billed.
@@ -22,9 +20,9 @@ export const getMinuteUsage: Handler<'GetMinuteUsage'> = (input, context) => {
   const nowMs = context.clock.nowMs();
   let total = 0;
   let upcoming = 0;
-  for (const { contactId } of contactIndex(context.store).overlapping(context.scope, monthStartMs, monthEndMs)) {
+  for (const { contactId } of context.contactIndex.overlapping(context.scope, monthStartMs, monthEndMs)) {
     const contact = context.store.get<ContactRecord>(context.scope, CONTACT_KIND, contactId)?.doc;
-    if (!contact || contact.startMs < monthStartMs || !isBilled(contact, nowMs)) continue;
+    if (!contact || contact.startMs < monthStartMs || !isBilled(contact, nowMs, context.settings.contacts.lateCancellationMs)) continue;
     const minutes = Math.ceil((contact.endMs - contact.startMs) / 60_000);
     total += minutes;
     if (contact.startMs > nowMs) upcoming += minutes;
@@ -38,10 +36,10 @@ export const getMinuteUsage: Handler<'GetMinuteUsage'> = (input, context) => {
   };
 };
 
-function isBilled(contact: ContactRecord, nowMs: number): boolean {
+function isBilled(contact: ContactRecord, nowMs: number, lateCancellationMs: number): boolean {
   if (contact.schedulingFailure !== undefined) return false;
   // By status, not by cancelledMs: a fault injected while CANCELLING decides, as it does the status.
   const status = statusAt(contact, nowMs);
-  if (CANCELLED_BY_CUSTOMER.has(status)) return contact.cancelledMs! > contact.startMs - contactSettings.lateCancellationMs;
+  if (CANCELLED_BY_CUSTOMER.has(status)) return contact.cancelledMs! > contact.startMs - lateCancellationMs;
   return BILLED.has(status);
 }

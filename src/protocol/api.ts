@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { HandlerMap, OperationContext, Services } from '../api/context.js';
 import type { OperationModel, ServiceModel } from '../api/model.js';
 import type { OperationName } from '../api/shapes.js';
+import { readOnlyServices } from '../api/read-only.js';
+import { FixedNow, type UnitClock } from '../clock/clock.js';
 import type { Scope } from '../store/resources.js';
 import { DependencyException, ProtocolError, ServiceError } from '../api/errors.js';
 import { scopeFromAuthorization } from './identity.js';
@@ -43,6 +45,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   const readers = new ShapeReaders(model);
   const writers = new ShapeWriters(model);
   const answersThisTurn = new TurnBatch();
+  const readServices = readOnlyServices(options.services);
   const compiled = new Map<OperationModel, CompiledOperation>();
   for (const operation of Object.values(model.operations)) {
     compiled.set(operation, compileOperation(model, operation, readers, writers));
@@ -59,7 +62,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
       const op = compiled.get(operation)!;
       const input = op.bind(labels, query, parseBody(request));
       const context = new RequestContext(
-        options.services,
+        op.readonly ? readServices : options.services,
         scopeFromAuthorization(request.headers.authorization, options.defaultScope),
         request.id as string,
       );
@@ -88,11 +91,18 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   });
 }
 
-/** What a handler sees: the shared services, and who is calling. */
+/** What a handler sees: the shared services, the clock as its unit of work reads it, and who is calling. */
 class RequestContext implements OperationContext {
   readonly store: Services['store'];
-  readonly clock: Services['clock'];
+  readonly clock: UnitClock;
   readonly events: Services['events'];
+  readonly settings: Services['settings'];
+  readonly caches: Services['caches'];
+  readonly satellites: Services['satellites'];
+  readonly contactIndex: Services['contactIndex'];
+  readonly ephemerisSchedule: Services['ephemerisSchedule'];
+  readonly satelliteTags: Services['satelliteTags'];
+  readonly agentHeartbeats: Services['agentHeartbeats'];
 
   constructor(
     services: Services,
@@ -100,8 +110,15 @@ class RequestContext implements OperationContext {
     readonly requestId: string,
   ) {
     this.store = services.store;
-    this.clock = services.clock;
+    this.clock = new FixedNow(services.clock);
     this.events = services.events;
+    this.settings = services.settings;
+    this.caches = services.caches;
+    this.satellites = services.satellites;
+    this.contactIndex = services.contactIndex;
+    this.ephemerisSchedule = services.ephemerisSchedule;
+    this.satelliteTags = services.satelliteTags;
+    this.agentHeartbeats = services.agentHeartbeats;
   }
 }
 

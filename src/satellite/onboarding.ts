@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseOem, parseTle } from '../orbit/index.js';
-import type { ResourceStore } from '../store/resources.js';
 import { CatalogError } from './catalog-error.js';
-import { satelliteStore, type DefaultEphemeris } from './satellite-store.js';
+import type { DefaultEphemeris, SatelliteStore } from './satellite-store.js';
 import { findSatellite, satelliteIdFor, setOptInSatellites, type Satellite } from './satellites.js';
 import { parseTleFile } from './tle-file.js';
 
@@ -17,25 +16,24 @@ export interface CatalogOptions {
 const MAX_NORAD_ID = 339999;
 const MAX_NAME_LENGTH = 256;
 
-export function configureCatalog(store: ResourceStore, options: CatalogOptions): void {
-  store.db.transaction(() => {
-    setOptInSatellites(store, options.includeAqua ?? false);
-    if (options.satellitesFile === undefined) return;
-    let text: string;
+/** Applies the start's catalog options; call it inside a transaction, so a bad file changes nothing. */
+export function applyCatalogOptions(satellites: SatelliteStore, options: CatalogOptions): void {
+  setOptInSatellites(satellites, options.includeAqua ?? false);
+  if (options.satellitesFile === undefined) return;
+  let text: string;
+  try {
+    text = readFileSync(options.satellitesFile, 'utf8');
+  } catch (error) {
+    throw new CatalogError(`cannot read satellites file ${options.satellitesFile}: ${(error as Error).message}`);
+  }
+  for (const { name, line1, line2 } of parseTleFile(text, options.satellitesFile)) {
     try {
-      text = readFileSync(options.satellitesFile, 'utf8');
+      onboardSatellite(satellites, { name, tle: { line1, line2 } });
     } catch (error) {
-      throw new CatalogError(`cannot read satellites file ${options.satellitesFile}: ${(error as Error).message}`);
+      if (error instanceof CatalogError) throw new CatalogError(`${options.satellitesFile}: ${name}: ${error.message}`);
+      throw error;
     }
-    for (const { name, line1, line2 } of parseTleFile(text, options.satellitesFile)) {
-      try {
-        onboardSatellite(store, { name, tle: { line1, line2 } });
-      } catch (error) {
-        if (error instanceof CatalogError) throw new CatalogError(`${options.satellitesFile}: ${name}: ${error.message}`);
-        throw error;
-      }
-    }
-  })();
+  }
 }
 
 /**
@@ -44,7 +42,7 @@ export function configureCatalog(store: ResourceStore, options: CatalogOptions):
  * onboarding the same satellite again replaces its name and ephemeris; onboarding a bundled
  * satellite's NORAD id replaces its bundled TLE (and lists Aqua).
  */
-export function onboardSatellite(store: ResourceStore, request: unknown): Satellite {
+export function onboardSatellite(satellites: SatelliteStore, request: unknown): Satellite {
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
     throw new CatalogError('the request must be a JSON object');
   }
@@ -59,8 +57,8 @@ export function onboardSatellite(store: ResourceStore, request: unknown): Satell
   const { norad, defaultEphemeris } =
     tle !== undefined ? fromTle(tle, noradSatelliteID as number | undefined) : fromOem(oem, noradSatelliteID as number | undefined);
   const satelliteId = satelliteIdFor(norad);
-  satelliteStore(store).save({ satelliteId, noradSatelliteID: norad, name: name.trim(), defaultEphemeris });
-  return findSatellite({ store }, satelliteId)!;
+  satellites.save({ satelliteId, noradSatelliteID: norad, name: name.trim(), defaultEphemeris });
+  return findSatellite({ satellites }, satelliteId)!;
 }
 
 function fromTle(tle: unknown, noradSatelliteID: number | undefined): { norad: number; defaultEphemeris: DefaultEphemeris } {

@@ -1,6 +1,4 @@
 import type { Db } from '../store/database.js';
-import { migrate } from '../store/database.js';
-import { perDatabase } from '../store/per-database.js';
 
 /** How a satellite's service-managed ephemeris was given: a TLE, or an OEM in KVN. */
 export type DefaultEphemeris = { tle: { line1: string; line2: string } } | { oem: string };
@@ -14,7 +12,7 @@ export interface OnboardedSatelliteRow {
 
 // Onboarded satellites are global (every account and region sees them, like the bundled ones),
 // so they live in their own table rather than the (account, region)-scoped resources table.
-const MIGRATIONS = [
+export const SATELLITE_MIGRATIONS = [
   `CREATE TABLE onboarded_satellites (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      satellite_id TEXT NOT NULL UNIQUE,
@@ -40,7 +38,7 @@ const fromRow = (row: Row): OnboardedSatelliteRow => ({
 });
 
 /** Statements prepared once per database. */
-class SatelliteStore {
+export class SatelliteStore {
   private readonly selectAll;
   private readonly selectOne;
   private readonly upsert;
@@ -48,7 +46,6 @@ class SatelliteStore {
   private readonly upsertOption;
 
   constructor(db: Db) {
-    migrate(db, 'satellites', MIGRATIONS);
     const columns = 'satellite_id, norad_id, name, default_ephemeris';
     this.selectAll = db.prepare<[], Row>(`SELECT ${columns} FROM onboarded_satellites ORDER BY seq`);
     this.selectOne = db.prepare<[string], Row>(`SELECT ${columns} FROM onboarded_satellites WHERE satellite_id = ?`);
@@ -84,5 +81,3 @@ class SatelliteStore {
     this.upsertOption.run(name, value);
   }
 }
-
-export const satelliteStore = perDatabase((db) => new SatelliteStore(db));

@@ -3,7 +3,7 @@ import { parseArn } from '../api/arn.js';
 import { GROUND_STATION_NAMES } from '../ground-station/ground-stations.js';
 import type { ResourceStore, Scope } from '../store/resources.js';
 export { CatalogError } from './catalog-error.js';
-import { satelliteStore, type DefaultEphemeris, type OnboardedSatelliteRow } from './satellite-store.js';
+import type { DefaultEphemeris, OnboardedSatelliteRow, SatelliteStore } from './satellite-store.js';
 import { bundledTles } from './tle-file.js';
 
 export type { DefaultEphemeris } from './satellite-store.js';
@@ -22,6 +22,7 @@ export interface Satellite {
 /** What catalog look-ups need of an operation's context. */
 export interface CatalogContext {
   store: ResourceStore;
+  satellites: SatelliteStore;
   scope: Scope;
 }
 
@@ -54,13 +55,13 @@ export function satelliteIdFor(noradSatelliteID: number): string {
 export const satelliteArn = (account: string, satelliteId: string) => `arn:aws:groundstation::${account}:satellite/${satelliteId}`;
 
 /** Whether the opt-in satellites (Aqua) are listed; set from the command line at every start. */
-export function setOptInSatellites(store: ResourceStore, included: boolean): void {
-  satelliteStore(store).setOption(INCLUDE_OPT_IN, included ? '1' : '0');
+export function setOptInSatellites(satellites: SatelliteStore, included: boolean): void {
+  satellites.setOption(INCLUDE_OPT_IN, included ? '1' : '0');
 }
 
 /** Every satellite the catalog holds: the bundled ones in a fixed order, then onboarded ones as onboarded. */
-export function allSatellites(context: Pick<CatalogContext, 'store'>): Satellite[] {
-  const satellites = satelliteStore(context.store);
+export function allSatellites(context: Pick<CatalogContext, 'satellites'>): Satellite[] {
+  const satellites = context.satellites;
   const onboarded = satellites.all();
   const byId = new Map(onboarded.map((row) => [row.satelliteId, row]));
   const includeOptIn = satellites.option(INCLUDE_OPT_IN) === '1';
@@ -75,8 +76,8 @@ export function allSatellites(context: Pick<CatalogContext, 'store'>): Satellite
   return [...listed, ...[...byId.values()].map(onboardedSatellite)];
 }
 
-export function findSatellite(context: Pick<CatalogContext, 'store'>, satelliteId: string): Satellite | undefined {
-  const satellites = satelliteStore(context.store);
+export function findSatellite(context: Pick<CatalogContext, 'satellites'>, satelliteId: string): Satellite | undefined {
+  const satellites = context.satellites;
   const onboarded = satellites.get(satelliteId);
   if (onboarded) return onboardedSatellite(onboarded);
   const entry = BUNDLED.find((b) => satelliteIdFor(b.noradSatelliteID) === satelliteId);

@@ -59,7 +59,8 @@ export function limitDatabaseSize(db: Db, maxPages: number): void {
 
 /**
  * Each component owns an ordered list of migrations; the ones not yet applied run once, in order.
- * Never edit a released migration: append a new one.
+ * Never edit a released migration: append a new one. Run inside a transaction (migrateSchema runs
+ * every component's in one), so a failed migration leaves nothing half-applied.
  */
 export function migrate(db: Db, component: string, migrations: readonly string[]): void {
   const row = db.prepare('SELECT version FROM schema_versions WHERE component = ?').get(component) as
@@ -67,12 +68,10 @@ export function migrate(db: Db, component: string, migrations: readonly string[]
     | undefined;
   const applied = row?.version ?? 0;
   if (applied >= migrations.length) return;
-  db.transaction(() => {
-    for (const sql of migrations.slice(applied)) db.exec(sql);
-    db.prepare(
-      'INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version',
-    ).run(component, migrations.length);
-  })();
+  for (const sql of migrations.slice(applied)) db.exec(sql);
+  db.prepare(
+    'INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version',
+  ).run(component, migrations.length);
 }
 
 const DEPENDENCY_FAILURE_CODES = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|CORRUPT|NOTADB|READONLY|NOMEM|PROTOCOL)/;

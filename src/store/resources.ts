@@ -1,5 +1,4 @@
 import type { Db } from './database.js';
-import { migrate } from './database.js';
 import { ResourceCache } from './resource-cache.js';
 
 export interface Scope {
@@ -26,7 +25,7 @@ export interface ResourceKey {
 // Every resource of every kind lives in one table, scoped by (account, region). `seq` only grows,
 // so it orders lists and anchors page tokens that stay valid while items are inserted or deleted.
 // References between resources (a profile uses configs, a contact holds a group) link their seqs.
-const MIGRATIONS = [
+export const RESOURCE_MIGRATIONS = [
   `CREATE TABLE resources (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      account TEXT NOT NULL,
@@ -110,9 +109,14 @@ export class ResourceStore {
   private readonly insertLinks;
   private readonly selectReferrers;
   private readonly countKind;
+  private readonly clearLinks;
+  private readonly clearResources;
 
-  constructor(readonly db: Db) {
-    migrate(db, 'resources', MIGRATIONS);
+  constructor(db: Db) {
+    // @account names one account, or NULL for all of them.
+    const ofAccount = 'SELECT seq FROM resources WHERE @account IS NULL OR account = @account';
+    this.clearLinks = db.prepare(`DELETE FROM resource_links WHERE from_seq IN (${ofAccount}) OR to_seq IN (${ofAccount})`);
+    this.clearResources = db.prepare('DELETE FROM resources WHERE @account IS NULL OR account = @account');
     this.selectOne = db.prepare<[string, string, string, string], Row>(
       'SELECT seq, id, doc, tags FROM resources WHERE account = ? AND region = ? AND kind = ? AND id = ?',
     );
@@ -239,6 +243,13 @@ export class ResourceStore {
     this.deleteLinksFrom.run(seq);
     this.deleteLinksTo.run(seq);
     return this.deleteOne.run(scope.account, scope.region, kind, id).changes > 0;
+  }
+
+  /** Deletes every resource of the account, or of every account when none is named. */
+  clear(account?: string): void {
+    this.cache.clear();
+    this.clearLinks.run({ account: account ?? null });
+    this.clearResources.run({ account: account ?? null });
   }
 
   /** Records exactly `targets` (in the resource's region unless they name another) as what it refers to. */

@@ -1,7 +1,6 @@
 import type { OperationContext } from '../api/context.js';
 import { inScope, parseArn } from '../api/arn.js';
 import { ResourceNotFoundException } from '../api/errors.js';
-import { satelliteTags } from '../satellite/satellite-tags.js';
 import { findSatelliteByArn } from '../satellite/satellites.js';
 
 /** The tags of the resource an ARN names, and how to replace them. */
@@ -22,7 +21,7 @@ export function findTaggedResource(context: OperationContext, resourceArn: strin
   if (kind === 'satellite') {
     const satellite = findSatelliteByArn(context, resourceArn);
     if (!satellite) throw notFound(resourceArn);
-    const tags = satelliteTags(context.store);
+    const tags = context.satelliteTags;
     return {
       tags: tags.get(context.scope.account, satellite.satelliteId),
       saveTags: (updated) => tags.set(context.scope.account, satellite.satelliteId, updated),

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { ACCOUNT, boto3, boto3Ok, groundStationArn, OTHER_ACCOUNT } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createAgentGroups, registerAgentRequest } from './agent-fixtures.js';
 
 const UUID = /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/;
@@ -16,13 +16,11 @@ const statusUpdate = (agentId: string, capabilityArn: string, status = 'ACTIVE')
 });
 
 describe('agents through boto3', () => {
-  let server: RunningServer;
+  const server = useServer();
   let groups: Awaited<ReturnType<typeof createAgentGroups>>;
   before(async () => {
-    server = await startServer();
     groups = await createAgentGroups(server.url, 5);
   });
-  after(() => server.stop());
 
   it('RegisterAgent makes the agent endpoints of its groups healthy, and its tags are listed', async () => {
     const group = groups[0]!;

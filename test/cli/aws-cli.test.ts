@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { UUID } from '../support/assertions.js';
 import { awsCli } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
 // The AWS CLI v1 finds the server through AWS_ENDPOINT_URL_GROUNDSTATION, as a user would set it.
 describe('the AWS CLI', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(() => server.stop());
+  const server = useServer();
 
   it('create-config, create-mission-profile, get-mission-profile and list-mission-profiles work; a refusal names the exception', async () => {
     const [tracking, parts, refused] = await Promise.all([

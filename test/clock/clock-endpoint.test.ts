@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { raw } from '../support/clients.js';
-import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
+import { startServer, temporaryDataDir, useServer } from '../support/server.js';
 
 describe('the /_local/clock endpoint', () => {
-  let server: RunningServer;
+  const server = useServer({ clock: { start: '2026-07-21T00:00:00Z', rate: 0 } });
   const start = Date.parse('2026-07-21T00:00:00Z') / 1000;
-  before(async () => {
-    server = await startServer({ inMemory: true, args: ['--clock-start', '2026-07-21T00:00:00Z', '--clock-rate', '0'] });
-  });
-  after(() => server.stop());
-
   it('GET /_local/clock answers the simulated now in epoch seconds and the rate', async () => {
     const response = await raw(server.url, 'GET', '/_local/clock');
     assert.deepEqual(response.json, { now: start, rate: 0 });

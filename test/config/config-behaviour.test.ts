@@ -1,10 +1,10 @@
 import { CreateConfigCommand, GetConfigCommand, type ConfigTypeData } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertBoto3Error, UUID } from '../support/assertions.js';
 import { boto3, jsClient } from '../support/clients.js';
 import { configData, PLAIN_CONFIG_TYPES, uplinkEchoData, type ConfigTypeName } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
 const PLAIN_TYPES = PLAIN_CONFIG_TYPES;
@@ -55,13 +55,11 @@ const changedData = (uplinkArn: string): Record<ConfigType, object> => ({
 });
 
 describe('configs of every type', () => {
-  let server: RunningServer;
+  const server = useServer();
   const arns = {} as Record<ConfigType, string>;
   before(async () => {
-    server = await startServer();
     Object.assign(arns, await createConfigs(server.url, PLAIN_TYPES));
   });
-  after(() => server.stop());
 
   const idOf = (type: ConfigType) => arns[type].split('/').pop()!;
   const ALL: ConfigType[] = [...PLAIN_TYPES, 'uplink-echo'];

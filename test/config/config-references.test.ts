@@ -1,23 +1,22 @@
 import { ListConfigsCommand, paginateListConfigs } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertBoto3Error, assertJsError } from '../support/assertions.js';
 import { boto3, jsClient, jsError } from '../support/clients.js';
 import { configData, uplinkEchoData, ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
 const invalid = (parameterName: string, message: RegExp) => ({ code: 'InvalidParameterException', status: 431, parameterName, message });
 const idOf = (arn: string) => arn.split('/').pop()!;
 
 describe('config paths and references', () => {
-  let server: RunningServer;
+  const server = useServer();
   let arns: Record<'tracking' | 'antenna-downlink' | 'antenna-uplink' | 'dataflow-endpoint' | 's3-recording', string>;
   let uplink2: string;
   let echo: string;
   let profiles: { id: string; arn: string; name: string }[];
   before(async () => {
-    server = await startServer();
     arns = await createConfigs(server.url, ['tracking', 'antenna-downlink', 'antenna-uplink', 'dataflow-endpoint', 's3-recording']);
     const [second, echoed] = await boto3(server.url, [
       { op: 'create_config', params: { name: 'uplink 2', configData: configData['antenna-uplink'] } },
@@ -45,7 +44,6 @@ describe('config paths and references', () => {
       arn: `arn:aws:groundstation:us-east-2:111122223333:mission-profile/${outcome.result.missionProfileId}`,
     }));
   });
-  after(() => server.stop());
 
   it('GetConfig, UpdateConfig and DeleteConfig with a path configType other than the config’s are refused with 434', async () => {
     const configId = idOf(arns.tracking);

@@ -1,10 +1,10 @@
 import { CreateConfigCommand, GetConfigCommand, type ConfigTypeData } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertBoto3Error, assertJsError, assertRawError, type ExpectedError } from '../support/assertions.js';
 import { boto3, jsClient, jsError, raw, type Boto3Outcome } from '../support/clients.js';
 import { configData, uplinkEchoData, ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
 // Refused configs are created in their own account, so ListConfigs there shows nothing was stored.
@@ -145,10 +145,9 @@ const accepted = [
 ];
 
 describe('config validation', () => {
-  let server: RunningServer;
+  const server = useServer();
   let outcomes: Boto3Outcome[];
   before(async () => {
-    server = await startServer();
     const { tracking } = await createConfigs(server.url, ['tracking'], REFUSED);
     const bodies = refusals.map(({ data }) => (typeof data === 'function' ? data(tracking) : data));
     outcomes = await boto3(
@@ -157,7 +156,6 @@ describe('config validation', () => {
       REFUSED,
     );
   });
-  after(() => server.stop());
 
   refusals.forEach(({ title, expected }, index) => {
     it(`CreateConfig with ${title} is refused with ${expected.status}`, () => assertBoto3Error(outcomes[index], expected));

@@ -7,19 +7,15 @@ import {
   type ConfigTypeData,
 } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertJsError } from '../support/assertions.js';
 import { jsClient, jsError } from '../support/clients.js';
 import { configData } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 
 // Configs through @aws-sdk/client-groundstation 3.523 (which predates telemetry-sink).
 describe('configs through the JS SDK', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(() => server.stop());
+  const server = useServer();
 
   it('CreateConfig, UpdateConfig, ListConfigs and DeleteConfig work end to end', async () => {
     const client = jsClient(server.url);

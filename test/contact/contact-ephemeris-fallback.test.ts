@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { boto3Ok } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
 import { SNPP_TLE, tleData, withChecksum } from '../ephemeris/ephemeris-data.js';
 import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, moveClock, reserveAtOhio } from './contact-support.js';
@@ -13,14 +13,13 @@ const TWO_DAYS = { startTime: CLOCK_START_SECONDS, endTime: CLOCK_START_SECONDS 
 
 // SEMANTICS §5.2: outside the active ephemeris's coverage the next candidate is used, at last the default.
 describe('AVAILABLE windows and ReserveContact fall back where a customer ephemeris ends', () => {
-  let server: RunningServer;
+  const server = useServer({ clock: { start: CLOCK_START, rate: 0 } });
   let query: Record<string, unknown>;
   let byDefault: any[];
   let withEphemeris: any[];
   let ephemerisId: string;
 
   before(async () => {
-    server = await startServer({ args: ['--clock-start', CLOCK_START, '--clock-rate', '0'] });
     const { missionProfileArn } = await createDownlinkProfile(server.url);
     const { satelliteArn } = await boto3Ok(server.url, { op: 'get_satellite', params: { satelliteId: SNPP.satelliteId } });
     query = { statusList: ['AVAILABLE'], ...TWO_DAYS, groundStation: 'Ohio 1', missionProfileArn, satelliteArn };
@@ -35,7 +34,6 @@ describe('AVAILABLE windows and ReserveContact fall back where a customer epheme
     await moveClock(server.url, { advanceSeconds: 1 });
     withEphemeris = (await boto3Ok(server.url, { op: 'list_contacts', params: query })).contactList;
   });
-  after(() => server.stop());
 
   it('ListContacts AVAILABLE predicts passes inside the coverage by the customer ephemeris, and the straddling and later ones by the default TLE', async () => {
     assert.ok(byDefault.length >= 4, `only ${byDefault.length} passes in two days`);

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { boto3 } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { CLOCK_START, createDownlinkProfile, noaa20Arn, weekFromStart } from './contact-support.js';
 
 // ListContacts' newer `ephemeris` filter names an AZ_EL ephemeris; boto3 1.43 knows it, JS 3.523 drops it.
 describe('ListContacts ephemeris filter', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer({ args: ['--clock-start', CLOCK_START, '--clock-rate', '0'] });
-  });
-  after(() => server.stop());
+  const server = useServer({ clock: { start: CLOCK_START, rate: 0 } });
 
   it('ListContacts with an az-el ephemeris filter naming an unknown ephemeris is refused with 434, and one naming a TLE ephemeris with 431', async () => {
     const { missionProfileArn } = await createDownlinkProfile(server.url);

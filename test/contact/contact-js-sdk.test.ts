@@ -10,9 +10,9 @@ import {
   type ContactData,
   type GroundStationClient,
 } from '@aws-sdk/client-groundstation';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { boto3Ok, jsClient, jsError, OTHER_ACCOUNT } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, moveClock, noaa20Arn } from './contact-support.js';
 
 const WEEK = { startTime: new Date(CLOCK_START), endTime: new Date((CLOCK_START_SECONDS + 7 * 86400) * 1000) };
@@ -22,7 +22,7 @@ const ALL_RESERVED = ['SCHEDULING', 'SCHEDULED', 'FAILED_TO_SCHEDULE', 'CANCELLI
 // Ohio 1's single antenna; account B, with its own profile, then finds the station busy. Client
 // 3.523 predates contact versions, visibility and ListGroundStationReservations: it drops them.
 describe('contacts through the JS SDK, and antennas shared across accounts', () => {
-  let server: RunningServer;
+  const server = useServer({ clock: { start: CLOCK_START, rate: 0 } });
   // Satellite ARNs name the account that looks at them.
   let satelliteArn: string;
   let satelliteArnB: string;
@@ -34,7 +34,6 @@ describe('contacts through the JS SDK, and antennas shared across accounts', () 
   let contactId: string;
 
   before(async () => {
-    server = await startServer({ args: ['--clock-start', CLOCK_START, '--clock-rate', '0'] });
     satelliteArn = await noaa20Arn(server.url);
     satelliteArnB = await noaa20Arn(server.url, { account: OTHER_ACCOUNT });
     a = jsClient(server.url);
@@ -42,7 +41,6 @@ describe('contacts through the JS SDK, and antennas shared across accounts', () 
     profileA = (await createDownlinkProfile(server.url)).missionProfileArn;
     profileB = (await createDownlinkProfile(server.url, 60, { account: OTHER_ACCOUNT })).missionProfileArn;
   });
-  after(() => server.stop());
 
   const listAvailable = async (client: GroundStationClient, missionProfileArn: string, satelliteArn: string) => {
     const rows: ContactData[] = [];

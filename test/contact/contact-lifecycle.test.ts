@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { boto3, boto3Ok } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import {
   CLOCK_START,
   CLOCK_START_SECONDS,
@@ -12,21 +12,20 @@ import {
   weekFromStart,
 } from './contact-support.js';
 
-// One server whose clock starts at the bundled TLE's epoch and runs at real speed; tests jump it
-// forward, so they run in the order of the passes they use.
+// Each test has a server of its own whose clock starts at the bundled TLE's epoch and runs at real
+// speed, with a profile and the week's AVAILABLE windows: tests jump the clock forward, and each
+// reserves what it needs, so any one runs alone and in any order.
 describe('contacts on a simulated clock, through boto3', () => {
-  let server: RunningServer;
+  const server = useServer({ clock: { start: CLOCK_START } }, { each: true });
   let satelliteArn: string;
   let profile: Awaited<ReturnType<typeof createDownlinkProfile>>;
   let available: any[];
-  const contactIds: string[] = [];
 
-  before(async () => {
-    server = await startServer({ args: ['--clock-start', CLOCK_START] });
+  beforeEach(async () => {
     satelliteArn = await noaa20Arn(server.url);
     profile = await createDownlinkProfile(server.url);
+    available = await listAvailable();
   });
-  after(() => server.stop());
 
   const listAvailable = async (missionProfileArn = profile.missionProfileArn) => {
     const pages = await boto3Ok(server.url, {
@@ -42,8 +41,14 @@ describe('contacts on a simulated clock, through boto3', () => {
       params: { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime },
     });
 
+  /** The first window reserved and SCHEDULED (the scheduling delay passed); its contact id. */
+  const scheduledFirst = async () => {
+    const { contactId } = await reserve(available[0]);
+    await moveClock(server.url, { advanceSeconds: 2 });
+    return contactId as string;
+  };
+
   it('ListContacts AVAILABLE returns every real pass of the week, rounded inward to whole seconds', async () => {
-    available = await listAvailable();
     const expected = skyfieldPassesOverOhio().filter((pass) => pass.riseMs > Date.parse(CLOCK_START));
     assert.equal(available.length, expected.length);
     available.forEach((contact, index) => {
@@ -80,7 +85,6 @@ describe('contacts on a simulated clock, through boto3', () => {
 
   it('ReserveContact schedules a pass (ContactScheduled waiter) and freezes the profile and configs', async () => {
     const { contactId, versionId } = await reserve(available[0]);
-    contactIds.push(contactId);
     assert.equal(versionId, 1);
     const [waited] = await boto3(server.url, [{ wait: 'contact_scheduled', params: { contactId }, delay: 1, maxAttempts: 20 }]);
     assert.deepEqual(waited, { result: {} });
@@ -106,13 +110,15 @@ describe('contacts on a simulated clock, through boto3', () => {
   });
 
   it('ListContacts AVAILABLE no longer offers a pass whose only antenna is reserved', async () => {
+    const contactId = await scheduledFirst();
     const rows = await listAvailable();
     assert.ok(!rows.some((row: any) => row.startTime === available[0].startTime));
     const reserved = await boto3Ok(server.url, { op: 'list_contacts', params: { statusList: ['SCHEDULED'], ...weekFromStart() } });
-    assert.deepEqual(reserved.contactList.map((c: any) => c.contactId), [contactIds[0]]);
+    assert.deepEqual(reserved.contactList.map((c: any) => c.contactId), [contactId]);
   });
 
   it('ReserveContact refuses malformed or impossible requests and creates nothing', async () => {
+    await scheduledFirst();
     const base = { missionProfileArn: profile.missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: available[1].startTime, endTime: available[1].endTime };
     const unknownProfile = profile.missionProfileArn.replace(/[0-9a-f]{12}$/, '000000000000');
     const outcomes = await boto3(server.url, [
@@ -133,6 +139,7 @@ describe('contacts on a simulated clock, through boto3', () => {
   });
 
   it('ReserveContact goes FAILED_TO_SCHEDULE, saying why, for a busy station, no pass, the horizon, or no endpoint group', async () => {
+    await scheduledFirst();
     const endpointProfile = await boto3Ok(server.url, {
       op: 'create_config',
       params: { name: 'endpoint', configData: { dataflowEndpointConfig: { dataflowEndpointName: 'downlink-endpoint', dataflowEndpointRegion: 'us-east-2' } } },
@@ -162,7 +169,7 @@ describe('contacts on a simulated clock, through boto3', () => {
   });
 
   it('UpdateContact creates version 2, idempotent by clientToken; the old version is SUPERSEDED', async () => {
-    const contactId = contactIds[0]!;
+    const contactId = await scheduledFirst();
     const [first, again, versions, v1, waited] = await boto3(server.url, [
       { op: 'update_contact', params: { contactId, clientToken: 'token-1', satelliteArn } },
       { op: 'update_contact', params: { contactId, clientToken: 'token-1', satelliteArn } },
@@ -178,6 +185,7 @@ describe('contacts on a simulated clock, through boto3', () => {
   });
 
   it('ListGroundStationReservations lists the scheduled contact on its antenna; GetMinuteUsage counts it', async () => {
+    const contactId = await scheduledFirst();
     const [reservations, maintenance, usage] = await boto3(server.url, [
       { op: 'list_ground_station_reservations', params: { groundStationId: 'Ohio 1', ...weekFromStart() } },
       { op: 'list_ground_station_reservations', params: { groundStationId: 'Ohio 1', ...weekFromStart(), reservationTypes: ['MAINTENANCE'] } },
@@ -190,7 +198,7 @@ describe('contacts on a simulated clock, through boto3', () => {
         antennaName: 'Ohio 1 Antenna 1',
         startTime: available[0].prePassStartTime,
         endTime: available[0].postPassEndTime,
-        reservationDetails: { contact: { contactId: contactIds[0] } },
+        reservationDetails: { contact: { contactId } },
       },
     ]);
     assert.deepEqual(maintenance!.result.reservationList, []);
@@ -221,7 +229,7 @@ describe('contacts on a simulated clock, through boto3', () => {
   });
 
   it('a scheduled contact walks PREPASS, PASS, POSTPASS and COMPLETED as the clock moves; COMPLETED cannot be cancelled', async () => {
-    const contactId = contactIds[0]!;
+    const contactId = await scheduledFirst();
     const window = available[0];
     const statuses: string[] = [];
     for (const instant of [window.prePassStartTime, window.startTime, window.endTime, window.postPassEndTime]) {

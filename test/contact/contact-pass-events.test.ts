@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { ACCOUNT, boto3Ok, groundStationArn, REGION } from '../support/clients.js';
 import { configData, endpointDetails } from '../support/fixtures.js';
-import type { RunningServer } from '../support/server.js';
+import { temporaryDataDir, useServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 import { eventually, openEventStream, readJsonl, type Envelope } from '../events/event-sinks.js';
-import { CLOCK_START_SECONDS, firstOhioWindow, moveClock, noaa20Arn, stoppedClockDataDir } from './contact-support.js';
+import { CLOCK_START, CLOCK_START_SECONDS, firstOhioWindow, moveClock, noaa20Arn } from './contact-support.js';
 
 const CONTACT_CHANGE = 'Ground Station Contact State Change';
 const GROUP_CHANGE = 'Ground Station Dataflow Endpoint Group State Change';
@@ -16,12 +17,8 @@ const GROUP_POST = 90;
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 describe('events through a whole pass', () => {
-  const { eventsFile, start } = stoppedClockDataDir();
-  let server: RunningServer;
-
-  before(async () => {
-    server = await start();
-  });
+  const eventsFile = join(temporaryDataDir(), 'events.jsonl');
+  const server = useServer({ clock: { start: CLOCK_START, rate: 0 }, eventsFile });
 
   it('a contact delivering to an endpoint group publishes every contact and group change once, in order, at its nominal moment', async () => {
     const satelliteArn = await noaa20Arn(server.url);

@@ -1,23 +1,23 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { assertBoto3Error } from '../support/assertions.js';
 import { boto3, boto3Ok, OTHER_ACCOUNT } from '../support/clients.js';
-import type { RunningServer } from '../support/server.js';
+import { temporaryDataDir, useServer } from '../support/server.js';
 import { eventually, readJsonl } from '../events/event-sinks.js';
-import { createDownlinkProfile, moveClock, noaa20Arn, stoppedClockDataDir, weekFromStart } from './contact-support.js';
+import { CLOCK_START, createDownlinkProfile, moveClock, noaa20Arn, weekFromStart } from './contact-support.js';
 
 // SEMANTICS §5.1: satellites are not regional; the model lets their ARN carry a region all the same.
 const inRegion = (arn: string, region: string) => arn.replace('arn:aws:groundstation::', `arn:aws:groundstation:${region}:`);
 
 describe('satellite ARNs with a region part', () => {
-  const { eventsFile, start } = stoppedClockDataDir();
-  let server: RunningServer;
+  const eventsFile = join(temporaryDataDir(), 'events.jsonl');
+  const server = useServer({ clock: { start: CLOCK_START, rate: 0 }, eventsFile });
   let satelliteArn: string;
   let missionProfileArn: string;
   let windows: any[];
 
   before(async () => {
-    server = await start();
     satelliteArn = await noaa20Arn(server.url);
     ({ missionProfileArn } = await createDownlinkProfile(server.url));
   });

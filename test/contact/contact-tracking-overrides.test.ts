@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertBoto3Error } from '../support/assertions.js';
 import { boto3, boto3Ok } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
 import { NOAA20_TLE, noaa20Oem, SNPP_TLE, tleData, withChecksum } from '../ephemeris/ephemeris-data.js';
 import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, firstOhioWindow, moveClock, noaa20Arn } from './contact-support.js';
@@ -17,13 +17,12 @@ const azEl = (ephemerisId: string) => ({ programTrackSettings: { azEl: { ephemer
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 describe('tracking overrides name the ephemeris a contact tracks with (ReserveContact, UpdateContact)', () => {
-  let server: RunningServer;
+  const server = useServer({ clock: { start: CLOCK_START, rate: 0 } });
   let ids: Record<'ahead' | 'same' | 'disabled' | 'snpp' | 'short' | 'oem', string>;
   let reserveParams: Record<string, unknown>;
   let window: any;
 
   before(async () => {
-    server = await startServer({ args: ['--clock-start', CLOCK_START, '--clock-rate', '0'] });
     const satelliteArn = await noaa20Arn(server.url);
     const { missionProfileArn } = await createDownlinkProfile(server.url);
     ({ window } = await firstOhioWindow(server.url, missionProfileArn, satelliteArn));
@@ -49,7 +48,6 @@ describe('tracking overrides name the ephemeris a contact tracks with (ReserveCo
       { op: 'update_ephemeris', params: { ephemerisId: ids.oem, enabled: true } },
     ]);
   });
-  after(() => server.stop());
 
   it('ReserveContact refuses an override it cannot track with, saying why, and creates nothing', async () => {
     const outcomes = await boto3(server.url, [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { boto3, boto3Ok } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
 import { NOAA20_TLE, tleData, withChecksum } from '../ephemeris/ephemeris-data.js';
 import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, firstOhioWindow, moveClock, noaa20Arn, weekFromStart } from './contact-support.js';
@@ -11,11 +11,7 @@ const AHEAD_TLE = { line1: NOAA20_TLE.line1, line2: withChecksum(NOAA20_TLE.line
 const visibilityOf = (contact: any) => [contact.visibilityStartTime, contact.visibilityEndTime];
 
 describe('visibility of a reserved contact (SEMANTICS §2.5)', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer({ args: ['--clock-start', CLOCK_START, '--clock-rate', '0'] });
-  });
-  after(() => server.stop());
+  const server = useServer({ clock: { start: CLOCK_START, rate: 0 } });
 
   it('is absent while scheduled, follows the active ephemeris in PREPASS, and is frozen from startTime; the times never move', async () => {
     const satelliteArn = await noaa20Arn(server.url);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { passesAt, passesBetween } from '../../src/contact/pass-cache.js';
+import { PassCache, passesAt } from '../../src/contact/pass-cache.js';
 import { findGroundStation } from '../../src/ground-station/ground-stations.js';
 import { findPasses, PASS_FOLLOW_MS, trajectoryFromTle } from '../../src/orbit/index.js';
 import { fixturePath } from '../support/paths.js';
@@ -23,13 +23,13 @@ test('the pass cache answers any window as one search over it does: never cut at
     for (const [fromMs, toMs] of windows) {
       if (name === 'GEO TEST') {
         // A pass longer than PASS_FOLLOW_MS is clipped where the search stops following it.
-        const [pass, ...others] = passesBetween(source, ohio, fromMs, toMs);
+        const [pass, ...others] = new PassCache().between(source, ohio, fromMs, toMs);
         assert.deepEqual(others, []);
         assert.ok(pass!.riseMs <= fromMs - PASS_FOLLOW_MS && pass!.setMs >= toMs - 1 + PASS_FOLLOW_MS);
         continue;
       }
       const direct = findPasses(source.trajectory, ohio.site, fromMs, toMs - 1);
-      assert.deepEqual(passesBetween(source, ohio, fromMs, toMs), direct, `${name} over ${new Date(fromMs).toISOString()}`);
+      assert.deepEqual(new PassCache().between(source, ohio, fromMs, toMs), direct, `${name} over ${new Date(fromMs).toISOString()}`);
       const [inProgress] = direct.filter((pass) => pass.riseMs <= fromMs);
       assert.deepEqual(passesAt(source, ohio, fromMs), inProgress ? [inProgress] : [], name);
     }

@@ -6,11 +6,11 @@ import {
   type EndpointDetails,
 } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertBoto3Error, assertJsError, assertRawError, UUID } from '../support/assertions.js';
 import { boto3, jsClient, jsError, raw } from '../support/clients.js';
 import { endpointDetails } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 
 const invalid = (parameterName: string, message: RegExp) => ({ code: 'InvalidParameterException', status: 431, parameterName, message });
 
@@ -42,11 +42,7 @@ const downlinkAgent = (name: string) => ({
 });
 
 describe('dataflow endpoint groups', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(() => server.stop());
+  const server = useServer();
 
   it('CreateDataflowEndpointGroup (JS) stores its endpoints; GetDataflowEndpointGroup reports them as endpointsDetails with health', async () => {
     const client = jsClient(server.url);

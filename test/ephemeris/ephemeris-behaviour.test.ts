@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { CreateEphemerisCommand, DeleteEphemerisCommand, DescribeEphemerisCommand, GetSatelliteCommand, UpdateEphemerisCommand } from '@aws-sdk/client-groundstation';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { boto3, boto3Ok, groundStationArn, jsClient, OTHER_ACCOUNT } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
 import { noaa20Oem, tleData } from './ephemeris-data.js';
 import { describeWhenValidated } from './validation-wait.js';
@@ -12,17 +12,15 @@ const NOAA20_ID = BUNDLED[0]!.satelliteId;
 const DAY = 86400;
 
 describe('ephemerides', () => {
-  let server: RunningServer;
+  const server = useServer();
   let now: number;
   const create = (params: Record<string, unknown>) =>
     boto3Ok(server.url, { op: 'create_ephemeris', params: { satelliteId: NOAA20_ID, ...params } }).then((r) => r.ephemerisId as string);
   const tle = (start: number, end: number) => ({ tle: { tleData: [tleData(start, end)] } });
 
   before(async () => {
-    server = await startServer({ inMemory: true });
     now = Math.floor(Date.now() / 1000);
   });
-  after(() => server.stop());
 
   it('DescribeEphemeris returns what was supplied, defaults included, and tags work on its ARN', async () => {
     const ephemerisId = await create({ name: 'described', ephemeris: tle(now - DAY, now + DAY), tags: { team: 'ops' } });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { CreateEphemerisCommand, DescribeEphemerisCommand } from '@aws-sdk/client-groundstation';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { boto3, jsClient, type Boto3Outcome } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
-import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
+import { temporaryDataDir, useServer } from '../support/server.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
 import { eventually, readJsonl } from '../events/event-sinks.js';
 import { NOAA20_TLE, noaa20Oem, SNPP_TLE, tleData, withChecksum } from './ephemeris-data.js';
@@ -14,13 +14,8 @@ const NOAA20_ID = BUNDLED[0]!.satelliteId;
 const DAY = 86400;
 
 describe('ephemeris validation', () => {
-  let server: RunningServer;
   const eventsFile = join(temporaryDataDir(), 'events.jsonl');
-  before(async () => {
-    server = await startServer({ inMemory: true, args: ['--events-file', eventsFile] });
-  });
-  after(() => server.stop());
-
+  const server = useServer({ eventsFile });
   it('CreateEphemeris answers VALIDATING at once, then ENABLED, whose event is its first', async () => {
     const now = Math.floor(Date.now() / 1000);
     const client = jsClient(server.url);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { ListGroundStationsCommand } from '@aws-sdk/client-groundstation';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { boto3, jsClient, raw } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 
 const NOAA20_ID = '4431c630-1a1e-5782-ae82-b8f3fb20a90a';
 
@@ -24,11 +24,7 @@ const STATIONS: [string, string][] = [
 const stationList = STATIONS.map(([name, region]) => ({ groundStationId: name, groundStationName: name, region }));
 
 describe('ground stations', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer({ inMemory: true });
-  });
-  after(() => server.stop());
+  const server = useServer();
 
   it('ListGroundStations returns all twelve stations whatever the request region', async () => {
     const [ohio, ireland] = await Promise.all([

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertBoto3Error, UUID } from '../support/assertions.js';
 import { boto3, raw } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createConfigs, createProfileParts } from '../support/setup.js';
 
 const KMS_KEYS = [
@@ -12,13 +12,12 @@ const KMS_KEYS = [
 ];
 
 describe('mission profiles through boto3', () => {
-  let server: RunningServer;
+  const server = useServer();
   let parts: Awaited<ReturnType<typeof createProfileParts>> & { endpoint: string };
   // Profiles made up front in one boto3 batch: the seed request five times, then one per KMS key form.
   let seeded: string[];
   let withKmsKeys: string[];
   before(async () => {
-    server = await startServer();
     const arns = await createConfigs(server.url, ['tracking', 'antenna-downlink', 's3-recording', 'telemetry-sink', 'dataflow-endpoint']);
     parts = {
       tracking: arns.tracking,
@@ -36,7 +35,6 @@ describe('mission profiles through boto3', () => {
     seeded = ids.slice(0, 5);
     withKmsKeys = ids.slice(5);
   });
-  after(() => server.stop());
 
   function fullRequest() {
     return {

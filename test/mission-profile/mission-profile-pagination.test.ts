@@ -5,10 +5,10 @@ import {
   paginateListMissionProfiles,
 } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertBoto3Error, assertJsError } from '../support/assertions.js';
 import { boto3, jsClient, jsError } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createProfileParts } from '../support/setup.js';
 
 // Each test pages its own account, so the counts are exact.
@@ -18,10 +18,9 @@ const TOKEN = /^[A-Za-z0-9\-/+_.=]{3,1000}$/;
 const invalid = (parameterName: string, message: RegExp) => ({ code: 'InvalidParameterException', status: 431, parameterName, message });
 
 describe('mission profile pagination', () => {
-  let server: RunningServer;
+  const server = useServer();
   let pagedIds: string[];
   before(async () => {
-    server = await startServer();
     const parts = await createProfileParts(server.url, PAGED);
     const profile = (index: number) => ({
       name: `paged-${index}`,
@@ -36,7 +35,6 @@ describe('mission profile pagination', () => {
     );
     pagedIds = created.map((outcome) => outcome.result.missionProfileId);
   });
-  after(() => server.stop());
 
   it("ListMissionProfiles pages 7 profiles through boto3's paginator in pages of 3, each once, in creation order", async () => {
     const [paged, limited] = await boto3(

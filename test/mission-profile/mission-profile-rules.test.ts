@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertBoto3Error, type ExpectedError } from '../support/assertions.js';
 import { ACCOUNT, boto3, OTHER_ACCOUNT, type Boto3Outcome } from '../support/clients.js';
 import { PLAIN_CONFIG_TYPES, ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createConfig, createConfigs, createUplinkEcho } from '../support/setup.js';
 
 // SEMANTICS §1.2 checks 2–7, through boto3 (every case here passes its client-side validation).
@@ -176,19 +176,17 @@ const accepted: { title: string; changes: (a: Arns) => Record<string, unknown> }
 ];
 
 describe('mission profile reference rules', () => {
-  let server: RunningServer;
+  const server = useServer();
   let arns: Arns;
   let created: Boto3Outcome[];
   let listed: Boto3Outcome;
   before(async () => {
-    server = await startServer();
     arns = await createArns(server.url);
     const calls = [...refusals, ...accepted].map(({ changes }) => ({ op: 'create_mission_profile', params: profile(arns, changes(arns)) }));
     const outcomes = await boto3(server.url, [...calls, { op: 'list_mission_profiles' }]);
     listed = outcomes.pop()!;
     created = outcomes;
   });
-  after(() => server.stop());
 
   refusals.forEach(({ title, expected }, index) => {
     it(`CreateMissionProfile: ${title}`, () => assertBoto3Error(created[index], expected));

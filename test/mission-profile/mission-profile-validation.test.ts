@@ -6,24 +6,22 @@ import {
   type CreateMissionProfileCommandInput,
 } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertBoto3Error, assertJsError, assertRawError } from '../support/assertions.js';
 import { boto3, jsClient, jsError, raw } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createProfileParts } from '../support/setup.js';
 
 // Model constraints (API.md §3.1). boto3 checks minimums itself, so those go through JS or raw HTTP.
 const invalid = (parameterName: string, message: RegExp) => ({ code: 'InvalidParameterException', status: 431, parameterName, message });
 
 describe('mission profile validation', () => {
-  let server: RunningServer;
+  const server = useServer();
   let parts: Awaited<ReturnType<typeof createProfileParts>>;
   before(async () => {
-    server = await startServer();
     parts = await createProfileParts(server.url);
   });
-  after(() => server.stop());
 
   const valid = (): CreateMissionProfileCommandInput => ({
     name: 'valid',

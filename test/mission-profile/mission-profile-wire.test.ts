@@ -7,21 +7,19 @@ import {
   type CreateMissionProfileCommandInput,
 } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertJsError } from '../support/assertions.js';
 import { jsClient, jsError } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createProfileParts } from '../support/setup.js';
 
 // The same operations through @aws-sdk/client-groundstation 3.523, which knows 9 of the 10 create members.
 describe('mission profiles through the JS SDK', () => {
-  let server: RunningServer;
+  const server = useServer();
   let parts: Awaited<ReturnType<typeof createProfileParts>>;
   before(async () => {
-    server = await startServer();
     parts = await createProfileParts(server.url);
   });
-  after(() => server.stop());
 
   const request = (): CreateMissionProfileCommandInput => ({
     name: 'js profile',

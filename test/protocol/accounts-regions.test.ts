@@ -1,24 +1,22 @@
 import { GetConfigCommand, ListConfigsCommand } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertBoto3Error, assertJsError } from '../support/assertions.js';
 import { ACCOUNT, boto3, jsClient, jsError, OTHER_ACCOUNT, raw } from '../support/clients.js';
 import { configData } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 
 const WEST = { region: 'us-west-2' };
 const notFound = { code: 'ResourceNotFoundException', status: 434, message: /was not found/ };
 
 // The SigV4 credential scope names the region; a 12-digit access key id is the account (README).
 describe('accounts and regions', () => {
-  let server: RunningServer;
+  const server = useServer();
   let east: { configId: string; configArn: string };
   before(async () => {
-    server = await startServer();
     const [created] = await boto3(server.url, [{ op: 'create_config', params: { name: 'east', configData: configData.tracking } }]);
     east = created!.result;
   });
-  after(() => server.stop());
 
   it('CreateConfig puts the signing account and region into the ARN', async () => {
     assert.equal(east.configArn, `arn:aws:groundstation:us-east-2:${ACCOUNT}:config/tracking/${east.configId}`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { model, type OperationModel, type Shape } from '../../src/api/model.js';
 import { agentEndpointDetails, registerAgentRequest } from '../agent/agent-fixtures.js';
@@ -7,7 +7,7 @@ import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, firstOhioWindo
 import { NOAA20_NORAD, tleData } from '../ephemeris/ephemeris-data.js';
 import { ACCOUNT, boto3Ok, groundStationArn, OTHER_ACCOUNT, raw, REGION } from '../support/clients.js';
 import { configData, endpointDetails, uplinkEchoData, ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
 // Requests built from the model, many of them wrong in some way, sent as raw HTTP (no client checks
@@ -55,7 +55,7 @@ const send = (request: { method: string; path: string; body?: string }, caller =
     headers: { authorization: authorization(caller) },
   });
 
-let server: RunningServer;
+const server = useServer({ clock: { start: CLOCK_START, rate: 0 } });
 
 /** What the caller's account holds in its region, read through the API: every list, every item, its tags and versions. */
 async function snapshot(caller: Caller, agentIds: unknown[] = []): Promise<string> {
@@ -171,15 +171,25 @@ const mostly = <T>(clean: boolean, typed: fc.Arbitrary<T>, wrong: fc.Arbitrary<T
 
 /**
  * Strings of a shape's pattern (anchored, as the service reads it) and length: a fixed sample per
- * shape, drawn once, since drawing from a pattern as requests are built is slow.
+ * shape, drawn once per test file, since drawing from a pattern is slow.
  */
 function stringOf(shape: Shape): fc.Arbitrary<string> {
-  const min = shape.min ?? 0;
-  const max = shape.max ?? 64;
-  if (!shape.pattern) return fc.string({ minLength: min, maxLength: Math.min(max, 64) });
-  const matching = fc.stringMatching(new RegExp(`^(?:${shape.pattern})$`)).filter((text) => text.length >= min && text.length <= max);
-  return fc.constantFrom(...fc.sample(matching, { numRuns: 8, seed: 1 }));
+  let arbitrary = stringsByShape.get(shape);
+  if (!arbitrary) {
+    const min = shape.min ?? 0;
+    const max = shape.max ?? 64;
+    if (!shape.pattern) {
+      arbitrary = fc.string({ minLength: min, maxLength: Math.min(max, 64) });
+    } else {
+      const matching = fc.stringMatching(new RegExp(`^(?:${shape.pattern})$`)).filter((text) => text.length >= min && text.length <= max);
+      arbitrary = fc.constantFrom(...fc.sample(matching, { numRuns: 8, seed: 1 }));
+    }
+    stringsByShape.set(shape, arbitrary);
+  }
+  return arbitrary;
 }
+// Every operation's requests, clean and dirty, use the same shapes: each shape's sample is drawn once.
+const stringsByShape = new Map<Shape, fc.Arbitrary<string>>();
 
 /** Values for shapes: of their type (known strings, bounds), and in dirty requests bound neighbours and junk. */
 function valuesFor(pools: Pools, clean: boolean) {
@@ -312,10 +322,8 @@ const READS = /^(Get|List|Describe)/;
 describe('Requests built from the model, valid or not, sent as raw HTTP', () => {
   let pools: Pools;
   before(async () => {
-    server = await startServer({ args: ['--clock-start', CLOCK_START, '--clock-rate', '0'] });
     pools = await seed();
   });
-  after(() => server.stop());
 
   it('never answer 5xx, refuse only with errors their operation models, change nothing when refused or read, and nothing in another account or region', async () => {
     // Deletes come up less often, so that what they take stays around for the requests after them.

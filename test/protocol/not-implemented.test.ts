@@ -8,6 +8,10 @@ import { Clock } from '../../src/clock/clock.js';
 import { registerApi } from '../../src/protocol/api.js';
 import { openDatabase } from '../../src/store/database.js';
 import { ResourceStore } from '../../src/store/resources.js';
+import { ContactIndex } from '../../src/contact/contact-index.js';
+import { EphemerisSchedule } from '../../src/ephemeris/ephemeris-schedule.js';
+import { SatelliteStore } from '../../src/satellite/satellite-store.js';
+import { migrateSchema } from '../../src/schema.js';
 
 // The stub every deliberate gap uses, driven through the real protocol layer in-process, so the
 // test holds whichever operations happen to be unimplemented today.
@@ -23,7 +27,15 @@ describe('an operation that is not implemented', () => {
         },
       ]),
     ) as unknown as HandlerMap;
-    const services = { store: new ResourceStore(db), clock: new Clock(), events: { publish() {} } } as unknown as Services;
+    migrateSchema(db);
+    const services = {
+      store: new ResourceStore(db),
+      clock: new Clock(),
+      events: { publish() {} },
+      contactIndex: new ContactIndex(db),
+      ephemerisSchedule: new EphemerisSchedule(db),
+      satellites: new SatelliteStore(db),
+    } as unknown as Services;
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     registerApi(app, {

@@ -1,18 +1,14 @@
 import { GetConfigCommand, ListConfigsCommand } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertRawError, UUID } from '../support/assertions.js';
 import { boto3, jsClient, raw } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 
 // restJson1 as API.md §1 describes it, seen from raw HTTP and from both SDKs.
 describe('restJson1 wire protocol', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(() => server.stop());
+  const server = useServer();
 
   it('Every response, success or error, carries a distinct x-amzn-RequestId that both SDKs read', async () => {
     const ok = await raw(server.url, 'GET', '/config');

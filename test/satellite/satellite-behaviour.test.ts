@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { GetSatelliteCommand, ListSatellitesCommand } from '@aws-sdk/client-groundstation';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ACCOUNT, boto3, jsClient, OTHER_ACCOUNT, raw } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { AQUA_ID, BUNDLED } from './catalog-data.js';
 
 const ALL_STATIONS = ['Alaska 1', 'Bahrain 1', 'Cape Town 1', 'Dubbo 1', 'Hawaii 1', 'Ireland 1', 'Ohio 1', 'Oregon 1', 'Punta Arenas 1', 'Seoul 1', 'Singapore 1', 'Stockholm 1'];
@@ -11,11 +11,7 @@ const ALL_STATIONS = ['Alaska 1', 'Bahrain 1', 'Cape Town 1', 'Dubbo 1', 'Hawaii
 const TLE_EPOCH_DAY_2026_202 = Date.UTC(2026, 0, 1) / 1000 + 201 * 86400;
 
 describe('satellites', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer({ inMemory: true });
-  });
-  after(() => server.stop());
+  const server = useServer();
 
   it('ListSatellites lists the four public broadcast satellites with empty-region ARNs, Aqua left out', async () => {
     const [list] = await boto3(server.url, [{ op: 'list_satellites' }]);

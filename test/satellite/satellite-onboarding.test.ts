@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { startGroundStationLocal } from 'groundstation-local';
 import { boto3, raw } from '../support/clients.js';
 import { startServer, temporaryDataDir } from '../support/server.js';
 import { noaa20Oem, SNPP_TLE, withChecksum } from '../ephemeris/ephemeris-data.js';
@@ -20,10 +21,15 @@ const AQUA_TLE = {
 describe('satellite onboarding', () => {
   const servers: { stop(): Promise<unknown> }[] = [];
   after(() => Promise.all(servers.map((s) => s.stop())));
+  /** A server of the test's own, in this process: what it onboards no other test sees. */
+  const freshServer = async () => {
+    const gs = await startGroundStationLocal();
+    servers.push(gs);
+    return { url: gs.endpoint };
+  };
 
   it('POST /_local/satellites onboards a TLE satellite that the API then serves', async () => {
-    const server = await startServer({ inMemory: true });
-    servers.push(server);
+    const server = await freshServer();
     const response = await raw(server.url, 'POST', '/_local/satellites', { body: { name: 'CUBE-1', tle: CUBESAT } });
     assert.equal(response.status, 200);
     const { satelliteId } = response.json;
@@ -47,8 +53,7 @@ describe('satellite onboarding', () => {
   });
 
   it('POST /_local/satellites onboards an OEM satellite, shown without a TLE', async () => {
-    const server = await startServer({ inMemory: true });
-    servers.push(server);
+    const server = await freshServer();
     const now = Date.now();
     const oem = noaa20Oem(now - 3_600_000, now + 3_600_000);
     const response = await raw(server.url, 'POST', '/_local/satellites', { body: { name: 'OEM-SAT', noradSatelliteID: 99902, oem } });
@@ -59,8 +64,7 @@ describe('satellite onboarding', () => {
   });
 
   it('POST /_local/satellites refuses bad input with 400 and a message', async () => {
-    const server = await startServer({ inMemory: true });
-    servers.push(server);
+    const server = await freshServer();
     const badChecksum = { line1: CUBESAT.line1.slice(0, 68) + ((Number(CUBESAT.line1[68]) + 1) % 10), line2: CUBESAT.line2 };
     const cases: [unknown, RegExp][] = [
       [{ tle: CUBESAT }, /name/],

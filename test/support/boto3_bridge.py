@@ -1,11 +1,16 @@
-"""Runs a batch of boto3 calls against Ground Station Local and prints their outcomes as JSON.
+"""Runs batches of boto3 calls against Ground Station Local and prints their outcomes as JSON.
 
-stdin: {"endpoint", "region", "account", "calls": [{"op", "params"} | {"paginate", "params"} | {"wait", "params", "delay", "maxAttempts"}]}
-stdout: one outcome per call: {"result": ...} | {"error": {"code", "message", "status", "parameterName"}} | {"clientError": "..."}
+One process serves a whole test file: importing boto3 and building a client cost more than most
+calls, so both happen once. Batches run concurrently (a test may wait on one while another acts).
+
+stdin, one line per batch: {"id", "endpoint", "region", "account", "calls": [{"op", "params"} | {"paginate", "params"} | {"wait", "params", "delay", "maxAttempts"}]}
+stdout, one line per batch: {"id", "outcomes": [{"result": ...} | {"error": {"code", "message", "status", "parameterName"}} | {"clientError": "..."}]}
 """
 import datetime
 import json
 import sys
+import threading
+import traceback
 
 import boto3
 import botocore.exceptions
@@ -48,17 +53,40 @@ def run(client, call):
         return {"clientError": str(error), "clientErrorClass": type(error).__name__}
 
 
+clients = {}
+clients_lock = threading.Lock()
+output_lock = threading.Lock()
+
+
+def client_for(request):
+    key = (request["endpoint"], request["region"], request["account"])
+    with clients_lock:
+        if key not in clients:
+            clients[key] = boto3.client(
+                "groundstation",
+                endpoint_url=request["endpoint"],
+                region_name=request["region"],
+                aws_access_key_id=request["account"],
+                aws_secret_access_key="local",
+                config=Config(retries={"max_attempts": 1, "mode": "standard"}),
+            )
+        return clients[key]
+
+
+def answer(request):
+    try:
+        client = client_for(request)
+        line = json.dumps({"id": request["id"], "outcomes": [run(client, call) for call in request["calls"]]})
+    except Exception:  # anything unexpected fails that batch's test, not the whole file's bridge
+        line = json.dumps({"id": request["id"], "failure": traceback.format_exc()})
+    with output_lock:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
 def main():
-    request = json.load(sys.stdin)
-    client = boto3.client(
-        "groundstation",
-        endpoint_url=request["endpoint"],
-        region_name=request["region"],
-        aws_access_key_id=request["account"],
-        aws_secret_access_key="local",
-        config=Config(retries={"max_attempts": 1, "mode": "standard"}),
-    )
-    json.dump([run(client, call) for call in request["calls"]], sys.stdout)
+    for line in sys.stdin:
+        threading.Thread(target=answer, args=(json.loads(line),), daemon=True).start()
 
 
 main()

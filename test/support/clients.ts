@@ -1,5 +1,7 @@
 import { GroundStationClient } from '@aws-sdk/client-groundstation';
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from './paths.js';
@@ -47,23 +49,72 @@ export interface Boto3Outcome {
   clientError?: string;
 }
 
-const bridge = resolve(projectRoot, 'test/support/boto3_bridge.py');
+const bridgeScript = resolve(projectRoot, 'test/support/boto3_bridge.py');
 
-/** Runs calls through real boto3 (one Python process per batch) and returns each outcome. */
-export async function boto3(url: string, calls: Boto3Call[], identity: Identity = {}): Promise<Boto3Outcome[]> {
-  const request = JSON.stringify({ endpoint: url, region: identity.region ?? REGION, account: identity.account ?? ACCOUNT, calls });
-  return new Promise((resolveOutcomes, reject) => {
-    const child = spawn('python3', [bridge], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`boto3 bridge failed (${code}): ${stderr}`));
-      else resolveOutcomes(JSON.parse(stdout) as Boto3Outcome[]);
+interface PendingBatch {
+  resolve(outcomes: Boto3Outcome[]): void;
+  reject(error: Error): void;
+}
+
+/**
+ * One Python process per test file answers every batch (importing boto3 costs more than most
+ * calls). It keeps the test process alive only while a batch is outstanding.
+ */
+class Boto3Bridge {
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<number, PendingBatch>();
+  private nextId = 1;
+  private stderr = '';
+
+  constructor() {
+    this.child = spawn('python3', [bridgeScript], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (chunk) => (this.stderr += chunk));
+    createInterface({ input: this.child.stdout! }).on('line', (line) => this.settle(JSON.parse(line)));
+    this.child.once('exit', (code) => {
+      bridge = undefined;
+      for (const batch of this.pending.values()) batch.reject(new Error(`boto3 bridge exited (${code}): ${this.stderr}`));
+      this.pending.clear();
     });
-    child.stdin.end(request);
-  });
+    this.idle();
+  }
+
+  send(request: object): Promise<Boto3Outcome[]> {
+    const id = this.nextId++;
+    if (this.pending.size === 0) this.busy();
+    return new Promise((resolveOutcomes, reject) => {
+      this.pending.set(id, { resolve: resolveOutcomes, reject });
+      this.child.stdin!.write(`${JSON.stringify({ id, ...request })}\n`);
+    });
+  }
+
+  private settle(answer: { id: number; outcomes?: Boto3Outcome[]; failure?: string }) {
+    const batch = this.pending.get(answer.id);
+    if (!batch) return;
+    this.pending.delete(answer.id);
+    if (this.pending.size === 0) this.idle();
+    if (answer.outcomes) batch.resolve(answer.outcomes);
+    else batch.reject(new Error(`boto3 bridge failed: ${answer.failure}`));
+  }
+
+  private busy() {
+    this.child.ref();
+    (this.child.stdout as Socket).ref();
+  }
+
+  private idle() {
+    this.child.unref();
+    (this.child.stdout as Socket).unref();
+    (this.child.stdin as Socket).unref();
+    (this.child.stderr as Socket).unref();
+  }
+}
+
+let bridge: Boto3Bridge | undefined;
+
+/** Runs calls through real boto3 and returns each outcome. */
+export async function boto3(url: string, calls: Boto3Call[], identity: Identity = {}): Promise<Boto3Outcome[]> {
+  bridge ??= new Boto3Bridge();
+  return bridge.send({ endpoint: url, region: identity.region ?? REGION, account: identity.account ?? ACCOUNT, calls });
 }
 
 /** One boto3 call that must succeed; returns its result. */

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, afterEach, before, beforeEach } from 'node:test';
+import { startGroundStationLocal, type GroundStationLocal, type GroundStationLocalOptions } from 'groundstation-local';
 import { projectRoot } from './paths.js';
 
 export interface RunningServer {
@@ -104,5 +106,46 @@ async function launch(options: StartOptions, port: number): Promise<RunningServe
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
+  };
+}
+
+/** A server started in this process through the library API, as useServer gives it. */
+export interface InProcessServer {
+  readonly url: string;
+  readonly port: number;
+  /** The library's handle: clock, events, reset. */
+  readonly gs: GroundStationLocal;
+  /** Everything it logged (at warn and above unless a logLevel is given). */
+  output(): string;
+}
+
+/**
+ * The shared fixture: one in-process server for the enclosing `describe` (or file), started before
+ * its tests and stopped after them; with `each`, a fresh one for every test, for tests that move the
+ * clock their own way. Call it where `before`/`after` may be called. Tests that need a process of
+ * their own (restart, crash, flags, exit codes) use startServer.
+ */
+export function useServer(options: GroundStationLocalOptions = {}, { each = false } = {}): InProcessServer {
+  let gs: GroundStationLocal | undefined;
+  let output = '';
+  const started = () => {
+    if (!gs) throw new Error('the server is not started yet: use it inside a test or a before hook');
+    return gs;
+  };
+  (each ? beforeEach : before)(async () => {
+    gs = await startGroundStationLocal({ logStream: { write: (line) => void (output += line) }, ...options });
+  });
+  (each ? afterEach : after)(() => gs?.stop());
+  return {
+    get url() {
+      return started().endpoint;
+    },
+    get port() {
+      return started().port;
+    },
+    get gs() {
+      return started();
+    },
+    output: () => output,
   };
 }

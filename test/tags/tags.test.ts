@@ -1,17 +1,16 @@
 import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { assertBoto3Error, assertRawError } from '../support/assertions.js';
 import { ACCOUNT, boto3, jsClient, OTHER_ACCOUNT, raw } from '../support/clients.js';
 import { configData, endpointDetails, ZERO_UUID } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
 
 describe('tags on profiles, configs and dataflow endpoint groups', () => {
-  let server: RunningServer;
+  const server = useServer();
   let arns: { profile: string; config: string; group: string };
   before(async () => {
-    server = await startServer();
     const configs = await createConfigs(server.url, ['tracking', 'antenna-downlink', 's3-recording']);
     const [profile, group] = await boto3(server.url, [
       {
@@ -33,7 +32,6 @@ describe('tags on profiles, configs and dataflow endpoint groups', () => {
       group: `arn:aws:groundstation:us-east-2:${ACCOUNT}:dataflow-endpoint-group/${groupId}`,
     };
   });
-  after(() => server.stop());
 
   it('TagResource, UntagResource and ListTagsForResource work on each taggable resource (boto3)', async () => {
     const calls = Object.values(arns).flatMap((resourceArn) => [
