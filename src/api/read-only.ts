@@ -7,6 +7,8 @@ const WRITES: { [K in keyof Services]?: readonly (keyof Services[K])[] } = {
   contactIndex: ['save', 'clear'],
   ephemerisSchedule: ['save', 'forget', 'clear'],
   satellites: ['save', 'setOption'],
+  satelliteTags: ['set', 'clear'],
+  agentHeartbeats: ['beat', 'forget', 'clear'],
 };
 
 /**
