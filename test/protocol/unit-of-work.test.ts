@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Services } from '../../src/api/context.js';
 import { readOnlyServices } from '../../src/api/read-only.js';
+import { AgentHeartbeats } from '../../src/agent/agent-heartbeats.js';
 import { Clock, FixedNow } from '../../src/clock/clock.js';
 import { ContactIndex } from '../../src/contact/contact-index.js';
 import { EphemerisSchedule } from '../../src/ephemeris/ephemeris-schedule.js';
 import { SatelliteStore } from '../../src/satellite/satellite-store.js';
+import { SatelliteTags } from '../../src/satellite/satellite-tags.js';
 import { migrateSchema } from '../../src/schema.js';
 import { openDatabase } from '../../src/store/database.js';
 import { ResourceStore } from '../../src/store/resources.js';
@@ -22,6 +24,8 @@ describe('what a unit of work is given', () => {
       contactIndex: new ContactIndex(db),
       ephemerisSchedule: new EphemerisSchedule(db),
       satellites: new SatelliteStore(db),
+      satelliteTags: new SatelliteTags(db),
+      agentHeartbeats: new AgentHeartbeats(db),
     } as unknown as Services;
     services.store.insert(SCOPE, 'config', 'a', { name: 'kept' });
     const readOnly = readOnlyServices(services);
@@ -33,6 +37,8 @@ describe('what a unit of work is given', () => {
     assert.throws(() => readOnly.events.publish({} as never), /events\.publish/);
     assert.throws(() => readOnly.satellites.setOption('x', '1'), /satellites\.setOption/);
     assert.throws(() => readOnly.ephemerisSchedule.forget(SCOPE, 'e'), /ephemerisSchedule\.forget/);
+    assert.throws(() => readOnly.satelliteTags.set(SCOPE.account, 's', {}), /satelliteTags\.set/);
+    assert.throws(() => readOnly.agentHeartbeats.beat(SCOPE, 'a', 0), /agentHeartbeats\.beat/);
     assert.equal(services.store.count(SCOPE, 'config'), 1);
     assert.equal(services.satellites.option('x'), undefined);
     db.close();
