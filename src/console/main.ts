@@ -34,9 +34,15 @@ function initialScope(): Scope {
   return { account: ACCOUNT_ID.test(account) ? account : '000000000000', region: query.get('region') ?? 'us-east-2' };
 }
 
+/** `?window=HOURS` opens the timeline on one of its window choices. */
+function initialWindowHours(): number {
+  const hours = Number(new URLSearchParams(location.search).get('window'));
+  return WINDOW_CHOICES.some((choice) => choice.hours === hours) ? hours : 24;
+}
+
 const select = (label: string, value: string, options: { value: string; label: string }[], onChange: (value: string) => void) =>
   h('label', null, `${label} `,
-    h('select', { value, onChange: (event: Event) => onChange((event.target as HTMLSelectElement).value) },
+    h('select', { value, 'aria-label': label, onChange: (event: Event) => onChange((event.target as HTMLSelectElement).value) },
       options.map((option) => h('option', { key: option.value, value: option.value }, option.label))));
 
 function App() {
@@ -51,7 +57,7 @@ function App() {
   const [profiles, setProfiles] = useState<{ missionProfileId: string; missionProfileArn: string; name: string }[]>([]);
   const [satelliteId, setSatelliteId] = useState('');
   const [missionProfileId, setMissionProfileId] = useState('');
-  const [hours, setHours] = useState(24);
+  const [hours, setHours] = useState(initialWindowHours);
   const [contacts, setContacts] = useState<ContactData[]>([]);
   const [selected, setSelected] = useState<Selection | undefined>(undefined);
   const [described, setDescribed] = useState<Record<string, any> | undefined>(undefined);
@@ -194,4 +200,7 @@ function App() {
   );
 }
 
-render(h(App, null), document.getElementById('console')!);
+// The page paints a header before this script runs; the app replaces it.
+const root = document.getElementById('console')!;
+root.textContent = '';
+render(h(App, null), root);

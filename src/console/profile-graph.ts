@@ -17,7 +17,9 @@ interface ProfileView {
   configs: Record<string, ConfigView>;
 }
 
-const NODE_WIDTH = 210;
+const NODE_WIDTH = 250;
+// Longer names are cut to fit the node; the whole config is one click away.
+const fit = (text: string) => (text.length > 38 ? `${text.slice(0, 37)}…` : text);
 const NODE_HEIGHT = 62;
 
 /** config/<type>/<id>[/<outputNode>]: the ARN of the config itself, and the suffix if any. */
@@ -80,7 +82,7 @@ export function ProfileGraph({ view, openConfig }: { view: ProfileView | undefin
   const { profile, configs } = view;
   const edges = (profile.dataflowEdges ?? []) as [string, string][];
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 70, marginx: 10, marginy: 10 });
+  graph.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 130, marginx: 10, marginy: 10 });
   graph.setDefaultEdgeLabel(() => ({}));
   graph.setNode('profile', { width: NODE_WIDTH, height: 78 });
   for (const arn of Object.keys(configs)) graph.setNode(arn, { width: NODE_WIDTH, height: NODE_HEIGHT });
@@ -102,7 +104,7 @@ export function ProfileGraph({ view, openConfig }: { view: ProfileView | undefin
         const middle = list[Math.floor(list.length / 2)];
         return h('g', { key: `edge${index}`, class: 'graph-edge', 'data-from': from, 'data-to': to },
           h('polyline', { points: polyline(list), fill: 'none', stroke: '#34495e', 'stroke-width': 1.5, 'marker-end': 'url(#arrow)' }),
-          suffix && middle && h('text', { class: 'edge-suffix', x: middle.x, y: middle.y - 5, 'text-anchor': 'middle', 'font-size': 10, fill: '#8e44ad' }, `/${suffix}`));
+          suffix && middle && h('text', { class: 'edge-suffix', x: middle.x, y: middle.y - 6, 'text-anchor': 'middle', 'font-size': 10, fill: '#8e44ad' }, `/${suffix}`));
       }),
       h('g', { class: 'graph-profile', transform: `translate(${profileNode.x - NODE_WIDTH / 2},${profileNode.y - 39})` },
         h('rect', { width: NODE_WIDTH, height: 78, rx: 8, fill: '#fdf6e3', stroke: '#b58900' }),
@@ -119,14 +121,14 @@ export function ProfileGraph({ view, openConfig }: { view: ProfileView | undefin
           'data-config-arn': config.configArn,
           'data-config-type': config.configType,
           transform: `translate(${node.x - NODE_WIDTH / 2},${node.y - NODE_HEIGHT / 2})`,
-          tabindex: 0, role: 'button', 'aria-label': `${config.configType} config ${config.name}: show its JSON`,
+          tabindex: 0, role: 'button',
           onClick: open,
           onKeyDown: (event: KeyboardEvent) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); open(); } },
         },
           h('rect', { width: NODE_WIDTH, height: NODE_HEIGHT, rx: 6, fill: '#ffffff', stroke: '#34495e' }),
           h('text', { x: 8, y: 17, 'font-size': 11, fill: '#2c3e50', 'font-weight': 600 }, config.configType),
-          h('text', { x: 8, y: 34, 'font-size': 11 }, config.name),
-          h('text', { x: 8, y: 51, 'font-size': 10.5, fill: '#34495e' }, keyParameters(config)));
+          h('text', { x: 8, y: 34, 'font-size': 11 }, fit(config.name)),
+          h('text', { x: 8, y: 51, 'font-size': 10.5, fill: '#34495e' }, fit(keyParameters(config))));
       }),
     ),
   );

@@ -124,6 +124,7 @@ export function Timeline({ stations, window, now, passes, contacts, selected, se
         return h('rect', {
           key: `${row.groundStation}/${start}`,
           class: `pass-bar${isSelected(row) ? ' selected' : ''}`,
+          'data-station': row.groundStation,
           x: at(start), y: y + 8, width: Math.max(2, at(end) - at(start)), height: LANE_HEIGHT - 16,
           fill: STATUS_COLOURS.AVAILABLE,
           tabindex: 0, role: 'button',

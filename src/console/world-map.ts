@@ -62,24 +62,25 @@ interface WorldMapProps {
 
 /** Stations with their footprints at the mask, and each satellite's last and next orbit and where it is now. */
 export function WorldMap({ scope, now, satellites, stations, footprintSatelliteId }: WorldMapProps) {
-  const [tracks, setTracks] = useState<{ centre: number; bySatellite: Record<string, TrackPoint[]> } | undefined>(undefined);
+  const [tracks, setTracks] = useState<{ centre: number; scopeKey: string; bySatellite: Record<string, TrackPoint[]> } | undefined>(undefined);
   const [footprints, setFootprints] = useState<Record<string, GeoJSON.Polygon>>({});
   const scopeKey = `${scope.account}/${scope.region}`;
   const satelliteKey = satellites.map((satellite) => satellite.satelliteId).join(',');
-  // Refetched when the clock has moved a quarter orbit from the track's centre (or jumped).
-  const stale = !tracks || Math.abs(now - tracks.centre) > 1500;
+  // Tracks are centred on a moment near now, and fetched again once the clock is a quarter orbit
+  // from it (or has jumped).
+  const fresh = tracks !== undefined && tracks.scopeKey === `${scopeKey}|${satelliteKey}` && Math.abs(now - tracks.centre) <= 1500;
+  const centre = fresh ? tracks.centre : Math.round(now / 600) * 600;
   useEffect(() => {
-    if (!stale || satellites.length === 0) return;
+    if (fresh || satellites.length === 0) return;
     let current = true;
-    const centre = now;
+    const key = `${scopeKey}|${satelliteKey}`;
     void Promise.all(satellites.map(async (satellite) => {
       const period = orbitPeriodSeconds(satellite);
       const answer = await geometry<{ points: TrackPoint[] }>('track', scope, { satelliteId: satellite.satelliteId, start: Math.floor(centre - period), end: Math.ceil(centre + period), stepSeconds: 30 });
       return [satellite.satelliteId, answer.points] as const;
-    })).then((entries) => current && setTracks({ centre, bySatellite: Object.fromEntries(entries) }), () => undefined);
+    })).then((entries) => current && setTracks({ centre, scopeKey: key, bySatellite: Object.fromEntries(entries) }), () => undefined);
     return () => { current = false; };
-  }, [stale, scopeKey, satelliteKey]);
-  useEffect(() => setTracks(undefined), [scopeKey, satelliteKey]);
+  }, [centre, fresh, scopeKey, satelliteKey]);
   useEffect(() => {
     if (!footprintSatelliteId) return;
     let current = true;
@@ -90,7 +91,7 @@ export function WorldMap({ scope, now, satellites, stations, footprintSatelliteI
     return () => { current = false; };
   }, [footprintSatelliteId, scopeKey, stations.length]);
 
-  return h('figure', { class: 'world-map', 'data-loaded': tracks ? 'true' : 'false' },
+  return h('figure', { class: 'world-map', 'data-loaded': fresh ? 'true' : 'false' },
     h('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': 'World map of ground stations, their footprints and satellite ground tracks' },
       h('path', { d: path({ type: 'Sphere' }) ?? '', fill: '#eaf2fb' }),
       h('path', { d: path(geoGraticule10()) ?? '', fill: 'none', stroke: '#cfdcea', 'stroke-width': 0.5 }),
