@@ -77,6 +77,12 @@ describe('the web console, in chromium', () => {
     const barStart = Number(await bar.getAttribute('data-start'));
     await bar.focus();
     await page.keyboard.press('Enter');
+    const detail = page.locator('.pass-detail');
+    await detail.waitFor({ timeout: WAIT_MS });
+    assert.match((await detail.textContent())!, /Maximum elevation\d+\.\d°Duration\d+ s/);
+    // The sky plot draws the pass from rise to set.
+    await page.locator('.sky-plot .sky-track').waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'pass-selected', 'section[aria-labelledby="timeline-heading"]');
     await page.getByRole('button', { name: 'Reserve' }).click();
     const contact = page.locator('.contact-bar[data-contact-id]').first();
     await contact.waitFor({ timeout: WAIT_MS });
@@ -144,6 +150,33 @@ describe('the web console, in chromium', () => {
     await page.locator(`.graph-node[data-config-type="s3-recording"]`).click();
     assert.match((await page.getByLabel('Config JSON').textContent())!, new RegExp(arns['s3-recording']));
     await screenshot(page, 'profile', '.profile-graph');
+  });
+
+  it('lists resources with their JSON, and filters the event log by detail-type', async () => {
+    const { satellites } = await boto3Ok(server.url, { op: 'list_satellites' });
+    await page.getByRole('tab', { name: 'Satellites' }).click();
+    const items = page.locator('.resource-list[aria-label="Satellites"] li button');
+    await items.nth(satellites.length - 1).waitFor({ timeout: WAIT_MS });
+    assert.equal(await items.count(), satellites.length);
+    await items.first().click();
+    await page.waitForFunction(() => /satelliteArn/.test(document.querySelector('.resources .json')?.textContent ?? ''), undefined, { timeout: WAIT_MS });
+    await page.getByRole('tab', { name: 'Mission profiles' }).click();
+    await page.locator('.resource-list[aria-label="Mission profiles"] li').nth(1).waitFor({ timeout: WAIT_MS });
+
+    // A contact reserved from outside the page shows up in the live log.
+    const missionProfileArn = (await boto3Ok(server.url, { op: 'list_mission_profiles' })).missionProfileList.find((profile: any) => profile.name === 'downlink').missionProfileArn;
+    const { contactList } = await boto3Ok(server.url, { op: 'list_contacts', params: { statusList: ['AVAILABLE'], startTime: Math.floor(Date.parse(CLOCK_START) / 1000) + 86_400, endTime: Math.floor(Date.parse(CLOCK_START) / 1000) + 3 * 86_400, groundStation: 'Ohio 1', missionProfileArn, satelliteArn } });
+    const window = contactList[0];
+    const { contactId: outside } = await boto3Ok(server.url, { op: 'reserve_contact', params: { missionProfileArn, satelliteArn, groundStation: 'Ohio 1', startTime: window.startTime, endTime: window.endTime } });
+    await page.locator('.events li', { hasText: `contactId=${outside}` }).first().waitFor({ timeout: WAIT_MS });
+    const filter = page.locator('.event-log select');
+    const types = await filter.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+    assert.ok(types.includes('Ground Station Contact State Change'), types.join(', '));
+    await filter.selectOption('Ground Station Contact State Change');
+    const shown = await page.locator('.events li').count();
+    assert.ok(shown > 0);
+    await filter.selectOption('');
+    assert.ok((await page.locator('.events li').count()) >= shown);
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
