@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['throughput', 'scale', 'startup', 'contacts', 'event-loop', 'instructions'] as const;
+export const SECTIONS = ['throughput', 'scale', 'startup', 'contacts', 'event-loop', 'instructions', 'console'] as const;
 export type SectionName = (typeof SECTIONS)[number];
-// Instruction counts need valgrind and take minutes of their own: run on request (--only instructions).
+// Instruction counts need valgrind and take minutes of their own: run on request (--only instructions);
+// the console's load needs chromium: run on request too (--only console).
 const DEFAULT_SECTIONS: SectionName[] = ['throughput', 'scale', 'startup', 'contacts', 'event-loop'];
 
 export interface BenchOptions {
@@ -25,7 +26,7 @@ export interface BenchOptions {
 }
 
 const USAGE = `Usage: npm run bench -- [--quick] [--only SECTION[,SECTION]] [--cpu-prof DIR] [--out FILE] [--server-root DIR]
-Sections: ${DEFAULT_SECTIONS.join(', ')} (the default), instructions (needs valgrind)
+Sections: ${DEFAULT_SECTIONS.join(', ')} (the default), instructions (needs valgrind), console (needs chromium)
 `;
 
 export function readOptions(argv: string[]): BenchOptions {

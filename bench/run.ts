@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readOptions, type SectionName } from './options.js';
 import { machineInfo, renderReport, type SectionResult } from './report.js';
+import { consoleSection } from './sections/console.js';
 import { contactsSection } from './sections/contacts.js';
 import { eventLoopSection } from './sections/event-loop.js';
 import { instructionsSection } from './sections/instructions.js';
@@ -19,6 +20,7 @@ const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionRes
   contacts: contactsSection,
   'event-loop': eventLoopSection,
   instructions: instructionsSection,
+  console: consoleSection,
 };
 
 const options = readOptions(process.argv.slice(2));

@@ -3,8 +3,10 @@ import type { Services } from './api/context.js';
 import { checkErrorsAgainstModel, DependencyException } from './api/errors.js';
 import { model } from './api/model.js';
 import { registerCatalogRoutes } from './admin/catalog-routes.js';
+import { registerConsoleRoutes } from './admin/console-routes.js';
 import { registerEventRoutes } from './admin/event-routes.js';
 import { registerFaultRoutes } from './admin/fault-routes.js';
+import { registerGeometryRoutes } from './admin/geometry-routes.js';
 import { registerAdminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { openPersistedClock, type SimulatedClockOptions } from './persisted-clock.js';
@@ -131,6 +133,8 @@ export function buildApp(options: AppOptions = {}): App {
   registerCatalogRoutes(server, { services, defaultScope, transaction });
   registerFaultRoutes(server, { services, defaultScope, transaction });
   registerResetRoutes(server, { services, transaction });
+  registerGeometryRoutes(server, { services, defaultScope });
+  registerConsoleRoutes(server);
   registerApi(server, {
     model,
     handlers,
