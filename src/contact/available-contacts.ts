@@ -2,7 +2,7 @@ import type { OperationContext } from '../api/context.js';
 import type { ContactData, ListContactsRequest } from '../api/shapes.js';
 import { ephemerisChoice } from '../ephemeris/active-ephemeris.js';
 import { satelliteArn } from '../satellite/satellites.js';
-import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
+import { missionProfileByArn, satelliteByArn, knownStation } from './contact-lookups.js';
 import { chosenPasses } from './contact-passes.js';
 import { contactSettings } from './contact-settings.js';
 import { contactWindow, roundElevation } from './pass-cache.js';
@@ -16,7 +16,7 @@ type AvailableRequest = ListContactsRequest & { groundStation: string; missionPr
  * whole seconds), and not colliding with contacts that hold every antenna of the station.
  */
 export function availableContacts(context: OperationContext, input: AvailableRequest, nowMs: number): ContactData[] {
-  const station = stationInRegion(context, input.groundStation);
+  const station = knownStation(input.groundStation);
   const profile = missionProfileByArn(context, input.missionProfileArn).doc;
   const satellite = satelliteByArn(context, input.satelliteArn);
   if (!satellite.groundStations.includes(station.groundStationName)) return [];
