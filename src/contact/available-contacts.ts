@@ -22,7 +22,8 @@ export function availableContacts(context: OperationContext, input: AvailableReq
   if (!satellite.groundStations.includes(station.groundStationName)) return [];
   const horizonMs = nowMs + contactSettings.horizonMs;
   const fromMs = Math.max(input.startTime.getTime(), nowMs);
-  const toMs = Math.min(input.endTime.getTime(), horizonMs);
+  // ListContacts has refused an endTime beyond the horizon.
+  const toMs = input.endTime.getTime();
   if (fromMs >= toMs) return [];
 
   const minimumMs = profile.minimumViableContactDurationSeconds * 1000;
