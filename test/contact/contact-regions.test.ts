@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { boto3, boto3Ok, OTHER_ACCOUNT, type Identity } from '../support/clients.js';
+import { DescribeContactCommand, ListContactsCommand, ReserveContactCommand } from '@aws-sdk/client-groundstation';
+import { assertJsError } from '../support/assertions.js';
+import { awsCli, boto3, boto3Ok, jsClient, jsError, OTHER_ACCOUNT, type Identity } from '../support/clients.js';
 import { endpointDetails } from '../support/fixtures.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
@@ -191,5 +193,54 @@ describe('any location from any region, through boto3', () => {
     assert.equal(frankfurt.totalScheduledMinutes, minutes(booked.map(({ window }) => window)));
     assert.equal(ohio.totalScheduledMinutes, minutes([oregonWindows[0], oregonWindows[1]]));
     assert.equal(oregon.totalScheduledMinutes, 0);
+  });
+
+  // Client 3.523 has no ListGroundStationReservations; the CLI test below covers it.
+  it('the JS SDK lists and books Stockholm 1 (eu-north-1) from us-east-2; eu-north-1 cannot describe the contact', async () => {
+    const js = jsClient(server.url, OHIO);
+    const week = { startTime: new Date(CLOCK_START), endTime: new Date(Date.parse(CLOCK_START) + 7 * 86_400_000) };
+    const { contactList } = await js.send(
+      new ListContactsCommand({ statusList: ['AVAILABLE'], ...week, groundStation: 'Stockholm 1', missionProfileArn: ohioProfile, satelliteArn }),
+    );
+    const window = contactList![0]!;
+    assert.deepEqual([window.groundStation, window.region], ['Stockholm 1', 'us-east-2']);
+    const { contactId } = await js.send(
+      new ReserveContactCommand({ missionProfileArn: ohioProfile, satelliteArn, groundStation: 'Stockholm 1', startTime: window.startTime, endTime: window.endTime }),
+    );
+    await moveClock(server.url, { advanceSeconds: 2 });
+    const contact = await js.send(new DescribeContactCommand({ contactId }));
+    assert.deepEqual([contact.contactStatus, contact.region, contact.groundStation], ['SCHEDULED', 'us-east-2', 'Stockholm 1']);
+    const elsewhere = await jsError(jsClient(server.url, { region: 'eu-north-1' }).send(new DescribeContactCommand({ contactId })));
+    assertJsError(elsewhere, { code: 'ResourceNotFoundException', status: 434 });
+    const unknown = await jsError(
+      js.send(new ReserveContactCommand({ missionProfileArn: ohioProfile, satelliteArn, groundStation: 'Seoul 1', startTime: window.startTime, endTime: window.endTime })),
+    );
+    assertJsError(unknown, { code: 'ResourceNotFoundException', status: 434, message: /Seoul 1/ });
+  });
+
+  it('the AWS CLI reserves Oregon 1 from us-east-2 and describes it there; us-west-2 sees its reservation without the id', async () => {
+    const [window] = await available('Oregon 1', ohioProfile, OHIO);
+    const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+    const times = ['--start-time', iso(window.startTime), '--end-time', iso(window.endTime)];
+    const reserved = await awsCli(
+      server.url,
+      ['reserve-contact', '--mission-profile-arn', ohioProfile, '--satellite-arn', satelliteArn, '--ground-station', 'Oregon 1', ...times],
+      OHIO,
+    );
+    assert.equal(reserved.code, 0, reserved.stderr);
+    const { contactId } = reserved.json;
+    await moveClock(server.url, { advanceSeconds: 2 });
+    const [described, elsewhere, listedThere] = await Promise.all([
+      awsCli(server.url, ['describe-contact', '--contact-id', contactId], OHIO),
+      awsCli(server.url, ['describe-contact', '--contact-id', contactId], OREGON),
+      awsCli(server.url, ['list-ground-station-reservations', '--ground-station-id', 'Oregon 1', ...times], OREGON),
+    ]);
+    assert.equal(described.code, 0, described.stderr);
+    assert.deepEqual([described.json.contactStatus, described.json.region, described.json.groundStation], ['SCHEDULED', 'us-east-2', 'Oregon 1']);
+    assert.notEqual(elsewhere.code, 0);
+    assert.match(elsewhere.stderr, /\(ResourceNotFoundException\) when calling the DescribeContact operation/);
+    assert.equal(listedThere.code, 0, listedThere.stderr);
+    assert.deepEqual(listedThere.json.reservationList.map((item: any) => item.reservationDetails), [{ contact: {} }]);
+    assert.ok(!listedThere.stdout.includes(contactId));
   });
 });
