@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DescribeContactCommand, ListContactsCommand, ReserveContactCommand } from '@aws-sdk/client-groundstation';
 import { assertJsError } from '../support/assertions.js';
-import { awsCli, boto3, boto3Ok, jsClient, jsError, OTHER_ACCOUNT, type Identity } from '../support/clients.js';
+import { awsCli, boto3, boto3Ok, groundStationArn, jsClient, jsError, OTHER_ACCOUNT, type Identity } from '../support/clients.js';
+import { createAgentGroups, registerAgentRequest } from '../agent/agent-fixtures.js';
 import { endpointDetails } from '../support/fixtures.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
@@ -22,6 +23,8 @@ describe('any location from any region, through boto3', () => {
   let ohioProfile: string;
   let oregonWindows: any[];
   let oregonContactId: string;
+  // The windows of us-east-2's SCHEDULED contacts, which its minute usage meters.
+  const ohioScheduled: any[] = [];
 
   before(async () => {
     server = await startServer({ args: ['--clock-start', CLOCK_START, '--clock-rate', '0'] });
@@ -60,6 +63,7 @@ describe('any location from any region, through boto3', () => {
 
   it('ReserveContact books Oregon 1 from us-east-2; DescribeContact answers there and 434 in us-west-2', async () => {
     oregonContactId = await reserve('Oregon 1', ohioProfile, oregonWindows[0], OHIO);
+    ohioScheduled.push(oregonWindows[0]);
     await moveClock(server.url, { advanceSeconds: 2 });
     const [mine, elsewhere] = await Promise.all([describeContact(oregonContactId, OHIO), describeContact(oregonContactId, OREGON)]);
     assert.deepEqual(
@@ -145,6 +149,7 @@ describe('any location from any region, through boto3', () => {
     await moveClock(server.url, { advanceSeconds: 2 });
     const contact = (await describeContact(served, OHIO)).result;
     assert.equal(contact.contactStatus, 'SCHEDULED');
+    ohioScheduled.push(oregonWindows[1]);
     const [flow] = contact.dataflowList;
     assert.deepEqual(
       [flow.source.configType, flow.source.dataflowSourceRegion, flow.destination.configType, flow.destination.dataflowDestinationRegion],
@@ -154,6 +159,31 @@ describe('any location from any region, through boto3', () => {
     // The held group lives in us-west-2, where deleting it is refused while the contact holds it.
     const [deleteHeld] = await boto3(server.url, [{ op: 'delete_dataflow_endpoint_group', params: { dataflowEndpointGroupId } }], OREGON);
     assert.deepEqual([deleteHeld!.error?.code, deleteHeld!.error?.status], ['InvalidParameterException', 431]);
+  });
+
+  it("an agent in Oregon's region is tasked with a us-east-2 contact at Oregon 1, under the contact's own ARN", async () => {
+    const [group] = await createAgentGroups(server.url, 1, OREGON);
+    const { agentId } = await boto3Ok(server.url, { op: 'register_agent', params: registerAgentRequest([group!.arn]) }, OREGON);
+    const configs = await createConfigs(server.url, ['tracking', 'antenna-downlink'], OHIO);
+    const { configArn: endpointArn } = await boto3Ok(
+      server.url,
+      { op: 'create_config', params: { name: 'agent no region', configData: { dataflowEndpointConfig: { dataflowEndpointName: 'agent-downlink' } } } },
+      OHIO,
+    );
+    const { missionProfileArn } = await createContactProfile(
+      server.url,
+      { name: 'to the agent', dataflowEdges: [[configs['antenna-downlink'], endpointArn]], trackingConfigArn: configs.tracking },
+      OHIO,
+    );
+    const [window] = await available('Oregon 1', missionProfileArn, OHIO);
+    const contactId = await reserve('Oregon 1', missionProfileArn, window, OHIO);
+    await moveClock(server.url, { advanceSeconds: 2 });
+    assert.equal((await describeContact(contactId, OHIO)).result.contactStatus, 'SCHEDULED');
+    ohioScheduled.push(window);
+    const { taskingDocument } = await boto3Ok(server.url, { op: 'get_agent_configuration', params: { agentId } }, OREGON);
+    assert.deepEqual(JSON.parse(taskingDocument).dataflowEndpointGroups[0].contacts, [
+      { contactId, contactArn: groundStationArn(`contact/${contactId}`, OHIO) },
+    ]);
   });
 
   // A public NOAA-20 scheduler, run from eu-central-1 (a region with no location of its own), books
@@ -191,7 +221,7 @@ describe('any location from any region, through boto3', () => {
     );
     const minutes = (windows: any[]) => windows.reduce((sum, window) => sum + Math.ceil((window.endTime - window.startTime) / 60), 0);
     assert.equal(frankfurt.totalScheduledMinutes, minutes(booked.map(({ window }) => window)));
-    assert.equal(ohio.totalScheduledMinutes, minutes([oregonWindows[0], oregonWindows[1]]));
+    assert.equal(ohio.totalScheduledMinutes, minutes(ohioScheduled));
     assert.equal(oregon.totalScheduledMinutes, 0);
   });
 
