@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DescribeContactCommand, ListContactsCommand, ReserveContactCommand } from '@aws-sdk/client-groundstation';
+import { DescribeContactCommand, GetMinuteUsageCommand, ListContactsCommand, ReserveContactCommand } from '@aws-sdk/client-groundstation';
 import { assertJsError } from '../support/assertions.js';
 import { awsCli, boto3, boto3Ok, groundStationArn, jsClient, jsError, OTHER_ACCOUNT, type Identity } from '../support/clients.js';
 import { createAgentGroups, registerAgentRequest } from '../agent/agent-fixtures.js';
@@ -240,8 +240,14 @@ describe('any location from any region, through boto3', () => {
     await moveClock(server.url, { advanceSeconds: 2 });
     const contact = await js.send(new DescribeContactCommand({ contactId }));
     assert.deepEqual([contact.contactStatus, contact.region, contact.groundStation], ['SCHEDULED', 'us-east-2', 'Stockholm 1']);
-    const elsewhere = await jsError(jsClient(server.url, { region: 'eu-north-1' }).send(new DescribeContactCommand({ contactId })));
+    const stockholm = jsClient(server.url, { region: 'eu-north-1' });
+    const elsewhere = await jsError(stockholm.send(new DescribeContactCommand({ contactId })));
     assertJsError(elsewhere, { code: 'ResourceNotFoundException', status: 434 });
+    const usage = { month: 7, year: 2026 };
+    const [here, there] = await Promise.all([js.send(new GetMinuteUsageCommand(usage)), stockholm.send(new GetMinuteUsageCommand(usage))]);
+    const minutes = Math.ceil((window.endTime!.getTime() - window.startTime!.getTime()) / 60_000);
+    assert.ok(here.totalScheduledMinutes! >= minutes);
+    assert.equal(there.totalScheduledMinutes, 0);
     const unknown = await jsError(
       js.send(new ReserveContactCommand({ missionProfileArn: ohioProfile, satelliteArn, groundStation: 'Seoul 1', startTime: window.startTime, endTime: window.endTime })),
     );
