@@ -2,7 +2,7 @@ import type { OperationContext } from '../api/context.js';
 import type { ContactData, ListContactsRequest } from '../api/shapes.js';
 import { ephemerisChoice } from '../ephemeris/active-ephemeris.js';
 import { satelliteArn } from '../satellite/satellites.js';
-import { missionProfileByArn, satelliteByArn, knownStation } from './contact-lookups.js';
+import { knownStation, missionProfileByArn, satelliteByArn } from './contact-lookups.js';
 import { chosenPasses } from './contact-passes.js';
 import { contactSettings } from './contact-settings.js';
 import { contactWindow, roundElevation } from './pass-cache.js';

@@ -25,14 +25,14 @@ export const listGroundStationReservations: Handler<'ListGroundStationReservatio
     for (const holder of contactIndex(context.store).holdingAntennas(station.groundStationName, fromMs, toMs)) {
       const contact = context.store.get<ContactRecord>(holder, CONTACT_KIND, holder.contactId)?.doc;
       if (contact?.antenna === undefined) continue;
-      const callers = holder.account === context.scope.account && holder.region === context.scope.region;
+      const describable = holder.account === context.scope.account && holder.region === context.scope.region;
       reservations.push({
         reservationType: 'CONTACT',
         groundStationId: station.groundStationName,
         antennaName: names[contact.antenna - 1] ?? names[0]!,
         startTime: new Date(contact.prePassStartMs),
         endTime: new Date(contact.postPassEndMs),
-        reservationDetails: { contact: callers ? { contactId: holder.contactId } : {} },
+        reservationDetails: { contact: describable ? { contactId: holder.contactId } : {} },
       });
     }
   }

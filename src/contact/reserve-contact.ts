@@ -5,7 +5,7 @@ import { satelliteArn } from '../satellite/satellites.js';
 import { contactIndex } from './contact-index.js';
 import { CONTACT_KIND, contactArn, type ContactRecord } from './contact-record.js';
 import { publishDueChanges } from './contact-events.js';
-import { missionProfileByArn, satelliteByArn, knownStation } from './contact-lookups.js';
+import { knownStation, missionProfileByArn, satelliteByArn } from './contact-lookups.js';
 import { passContaining, peakElevation, satelliteTrack } from './contact-passes.js';
 import { holdResources } from './contact-resources.js';
 import { contactSettings } from './contact-settings.js';
