@@ -5,12 +5,18 @@ import { DATAFLOW_ENDPOINT_GROUP_KIND } from '../dataflow-endpoint-group/dataflo
 import { HEARTBEAT_SECONDS } from './agent-heartbeats.js';
 import { agentGroups, getAgentRecord } from './agent-record.js';
 
-/** The contacts that hold a group: a contact holds its groups from reservation until it ends. */
+/**
+ * The contacts that hold a group: a contact holds its groups from reservation until it ends. A
+ * contact of another region delivering here (cross-region delivery) keeps its own region's ARN.
+ */
 function contactsHolding(context: OperationContext, groupId: string) {
   return context.store
     .referrers(context.scope, { kind: DATAFLOW_ENDPOINT_GROUP_KIND, id: groupId })
     .filter((holder) => holder.kind === CONTACT_KIND)
-    .map((holder) => ({ contactId: holder.id, contactArn: arnFor(context.scope, `${CONTACT_KIND}/${holder.id}`) }));
+    .map((holder) => ({
+      contactId: holder.id,
+      contactArn: arnFor({ account: context.scope.account, region: holder.region }, `${CONTACT_KIND}/${holder.id}`),
+    }));
 }
 
 // The tasking document's layout is our choice: the real one is not published. It lists the

@@ -1,4 +1,5 @@
 import serviceModel from '../../model/groundstation-2019-05-23.json' with { type: 'json' };
+import corrections from '../../model/corrections.json' with { type: 'json' };
 
 // Structure of the botocore service model (documentation stripped).
 export interface MemberRef {
@@ -41,3 +42,10 @@ export interface ServiceModel {
 }
 
 export const model = serviceModel as unknown as ServiceModel;
+
+// Where the service does more than its model says, model/corrections.json records it (and why), so
+// handlers and the checks built on the model agree; the model file stays as botocore ships it.
+for (const [operation, { add }] of Object.entries(corrections.operationErrors)) {
+  const errors = (model.operations[operation]!.errors ??= []);
+  for (const shape of add) if (!errors.some((error) => error.shape === shape)) errors.push({ shape });
+}

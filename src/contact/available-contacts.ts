@@ -2,7 +2,7 @@ import type { OperationContext } from '../api/context.js';
 import type { ContactData, ListContactsRequest } from '../api/shapes.js';
 import { ephemerisChoice } from '../ephemeris/active-ephemeris.js';
 import { satelliteArn } from '../satellite/satellites.js';
-import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
+import { knownStation, missionProfileByArn, satelliteByArn } from './contact-lookups.js';
 import { chosenPasses, peakElevation } from './contact-passes.js';
 import { contactWindow, roundElevation } from './pass-cache.js';
 import { freeAntenna } from './station-antennas.js';
@@ -17,13 +17,14 @@ type AvailableRequest = ListContactsRequest & { groundStation: string; missionPr
  * the horizon is clipped to it.
  */
 export function availableContacts(context: OperationContext, input: AvailableRequest, nowMs: number): ContactData[] {
-  const station = stationInRegion(context, input.groundStation);
+  const station = knownStation(input.groundStation);
   const profile = missionProfileByArn(context, input.missionProfileArn).doc;
   const satellite = satelliteByArn(context, input.satelliteArn);
   if (!satellite.groundStations.includes(station.groundStationName)) return [];
   const horizonMs = nowMs + context.settings.contacts.horizonMs;
   const fromMs = Math.max(input.startTime.getTime(), nowMs);
-  const toMs = Math.min(input.endTime.getTime(), horizonMs);
+  // ListContacts has refused an endTime beyond the horizon.
+  const toMs = input.endTime.getTime();
   if (fromMs >= toMs) return [];
 
   const minimumMs = profile.minimumViableContactDurationSeconds * 1000;

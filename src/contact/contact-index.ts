@@ -41,7 +41,6 @@ const COLUMNS = `account, region, contact_id AS contactId, pre_pass_start_ms AS 
 export class ContactIndex {
   private readonly upsert;
   private readonly byWindow;
-  private readonly holdingAtStation;
   private readonly holdingAtStationAnyAccount;
   private readonly due;
   private readonly earliest;
@@ -57,12 +56,9 @@ export class ContactIndex {
     this.byWindow = db.prepare<[string, string, number, number], IndexedContact>(
       `SELECT ${COLUMNS} FROM contact_index WHERE account = ? AND region = ? AND start_ms < ? AND end_ms > ? ORDER BY start_ms, contact_id`,
     );
-    this.holdingAtStation = db.prepare<[string, string, number, number], IndexedContact>(
-      `SELECT ${COLUMNS} FROM contact_index WHERE account = ? AND ground_station = ? AND holds = 1
-         AND pre_pass_start_ms < ? AND post_pass_end_ms > ? ORDER BY start_ms, contact_id`,
-    );
     this.holdingAtStationAnyAccount = db.prepare<[string, number, number], IndexedContact>(
-      `SELECT ${COLUMNS} FROM contact_index WHERE ground_station = ? AND holds = 1 AND pre_pass_start_ms < ? AND post_pass_end_ms > ?`,
+      `SELECT ${COLUMNS} FROM contact_index WHERE ground_station = ? AND holds = 1 AND pre_pass_start_ms < ? AND post_pass_end_ms > ?
+         ORDER BY start_ms, contact_id`,
     );
     this.due = db.prepare<[number], IndexedContact>(
       `SELECT ${COLUMNS} FROM contact_index WHERE next_change_ms <= ? ORDER BY next_change_ms`,
@@ -94,12 +90,7 @@ export class ContactIndex {
     return this.byWindow.all(scope.account, scope.region, toMs, fromMs);
   }
 
-  /** Contacts holding an antenna at the station at some moment of (fromMs, toMs). */
-  holdingStation(account: string, groundStation: string, fromMs: number, toMs: number): IndexedContact[] {
-    return this.holdingAtStation.all(account, groundStation, toMs, fromMs);
-  }
-
-  /** Contacts of any account holding an antenna at the station at some moment of (fromMs, toMs). */
+  /** Contacts of any account and region holding an antenna at the station at some moment of (fromMs, toMs), by start. */
   holdingAntennas(groundStation: string, fromMs: number, toMs: number): IndexedContact[] {
     return this.holdingAtStationAnyAccount.all(groundStation, toMs, fromMs);
   }

@@ -22,15 +22,9 @@ export function satelliteByArn(context: OperationContext, arn: string): Satellit
   return satellite;
 }
 
-/** A ground station used through the request's region (SEMANTICS §2.3, §2.4). */
-export function stationInRegion(context: OperationContext, name: string, parameterName = 'groundStation'): GroundStation {
+/** A ground station by name; every location may be used from every region (SEMANTICS §4). */
+export function knownStation(name: string): GroundStation {
   const station = findGroundStation(name);
   if (!station) throw new ResourceNotFoundException(`Ground station ${name} was not found`);
-  if (station.region !== context.scope.region) {
-    throw new InvalidParameterException(
-      `Ground station ${name} is used through region ${station.region}, not ${context.scope.region}`,
-      parameterName,
-    );
-  }
   return station;
 }

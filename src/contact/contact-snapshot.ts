@@ -27,15 +27,19 @@ export const s3RecordingDestinations = (snapshot: ContactRecord['snapshot']): Co
 
 const configArnWithoutSuffix = (arn: string) => arn.split('/').slice(0, 3).join('/');
 
-/** One {source, destination} per edge, described from the snapshot and the held groups (SEMANTICS §2.5). */
-export function dataflowList(context: OperationContext, snapshot: ContactRecord['snapshot'], groups: DataflowEndpointGroupRecord[]): DataflowDetail[] {
+/**
+ * One {source, destination} per edge, described from the snapshot and the held groups (SEMANTICS
+ * §2.5). Antenna sides are at the station, so they carry its own region; an endpoint carries the
+ * region it is delivered to (the station's unless its config names one); S3 the contact's.
+ */
+export function dataflowList(context: OperationContext, snapshot: ContactRecord['snapshot'], groups: DataflowEndpointGroupRecord[], stationRegion: string): DataflowDetail[] {
   const side = (arn: string) => {
     const outputNode = arn.split('/').slice(3).join('/') || undefined;
     const config = snapshot.configs[configArnWithoutSuffix(arn)]!;
     return {
       configType: config.configType,
       configId: config.arn.split('/')[2]!,
-      region: config.configData.dataflowEndpointConfig?.dataflowEndpointRegion ?? context.scope.region,
+      region: sideRegion(context, config, stationRegion),
       configDetails: configDetails(config, outputNode, groups),
     };
   };
@@ -52,6 +56,11 @@ export function dataflowList(context: OperationContext, snapshot: ContactRecord[
       },
     };
   });
+}
+
+function sideRegion(context: OperationContext, config: ConfigRecord, stationRegion: string): string {
+  if (config.configType === 's3-recording') return context.scope.region;
+  return config.configData.dataflowEndpointConfig?.dataflowEndpointRegion ?? stationRegion;
 }
 
 const details = (configDetails: ConfigDetails | undefined) => (configDetails ? { configDetails } : {});

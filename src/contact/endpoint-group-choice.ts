@@ -16,14 +16,15 @@ const ALL_GROUPS = 100_000;
 /**
  * Per delivery region, the oldest HEALTHY group holding every endpoint the profile's
  * dataflow-endpoint configs name and free over the group's own window around the contact
- * (SEMANTICS §6). S3-only profiles need none.
+ * (SEMANTICS §6). S3-only profiles need none. A config without a region delivers to the
+ * station's own region (SEMANTICS §1.3), whichever region the contact belongs to.
  */
-export function chooseEndpointGroups(context: OperationContext, configs: ConfigRecord[], startMs: number, endMs: number): GroupChoice {
+export function chooseEndpointGroups(context: OperationContext, configs: ConfigRecord[], stationRegion: string, startMs: number, endMs: number): GroupChoice {
   const namesByRegion = new Map<string, Set<string>>();
   for (const config of configs) {
     const endpoint = config.configData.dataflowEndpointConfig;
     if (!endpoint) continue;
-    const region = endpoint.dataflowEndpointRegion ?? context.scope.region;
+    const region = endpoint.dataflowEndpointRegion ?? stationRegion;
     namesByRegion.set(region, (namesByRegion.get(region) ?? new Set()).add(endpoint.dataflowEndpointName));
   }
   const groups: (HeldGroup & { record: DataflowEndpointGroupRecord })[] = [];

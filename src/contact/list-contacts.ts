@@ -1,6 +1,6 @@
 import type { Handler, OperationContext } from '../api/context.js';
 import type { ContactData, ContactStatus, ListContactsRequest } from '../api/shapes.js';
-import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
+import { InvalidParameterException, ResourceLimitExceededException, ResourceNotFoundException } from '../api/errors.js';
 import { pageArray } from '../api/pagination.js';
 import { EPHEMERIS_KIND } from '../ephemeris/ephemeris-record.js';
 import { canonicalSatelliteArn } from '../satellite/satellites.js';
@@ -23,6 +23,7 @@ export const listContacts: Handler<'ListContacts'> = (input, context) => {
   if (statuses.has('AVAILABLE')) {
     const missing = AVAILABLE_REQUIRES.find((name) => input[name] === undefined);
     if (missing) throw new InvalidParameterException(`${missing} is required when statusList includes AVAILABLE`, missing);
+    refuseBeyondHorizon(input.endTime.getTime(), nowMs, context.settings.contacts.horizonMs);
     rows.push(...availableContacts(context, { ...input, groundStation: input.groundStation!, missionProfileArn: input.missionProfileArn!, satelliteArn: input.satelliteArn! }, nowMs));
   }
   rows.push(...reservedContacts(context, input, statuses, nowMs));
@@ -30,6 +31,20 @@ export const listContacts: Handler<'ListContacts'> = (input, context) => {
   const page = pageArray(rows, input);
   return { contactList: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 };
+
+/**
+ * AVAILABLE windows are offered up to the horizon (7 days) from now; AWS answers a later endTime
+ * with ResourceLimitExceededException (429), as users report from the service, rather than a cut list.
+ * Exactly now + 7 days is accepted.
+ */
+function refuseBeyondHorizon(endMs: number, nowMs: number, horizonSpanMs: number): void {
+  const horizonMs = nowMs + horizonSpanMs;
+  if (endMs <= horizonMs) return;
+  throw new ResourceLimitExceededException(
+    `endTime ${new Date(endMs).toISOString()} is more than ${horizonSpanMs / 86_400_000} days after now (${new Date(nowMs).toISOString()}): available contacts can be listed up to ${new Date(horizonMs).toISOString()}`,
+    'endTime',
+  );
+}
 
 function reservedContacts(context: OperationContext, input: ListContactsRequest, statuses: Set<ContactStatus>, nowMs: number): ContactData[] {
   const rows: ContactData[] = [];

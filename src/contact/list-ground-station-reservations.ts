@@ -6,8 +6,10 @@ import { antennaNames, findGroundStation } from '../ground-station/ground-statio
 import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
 
 /**
- * The caller's scheduled contacts at a station whose antenna time [prePassStartTime,
- * postPassEndTime] overlaps the window, as CONTACT reservations. There is no maintenance.
+ * Every scheduled contact holding an antenna of the station during the window [prePassStartTime,
+ * postPassEndTime], whoever booked it from wherever, as CONTACT reservations: the antennas are
+ * shared. The model makes `contactId` optional; it is shown only where the caller could
+ * DescribeContact it (same account and region). There is no maintenance.
  */
 export const listGroundStationReservations: Handler<'ListGroundStationReservations'> = (input, context) => {
   const station = findGroundStation(input.groundStationId);
@@ -19,16 +21,17 @@ export const listGroundStationReservations: Handler<'ListGroundStationReservatio
   const names = antennaNames(station);
   const reservations: GroundStationReservationListItem[] = [];
   if (types.has('CONTACT')) {
-    for (const holder of context.contactIndex.holdingStation(context.scope.account, station.groundStationName, fromMs, toMs)) {
+    for (const holder of context.contactIndex.holdingAntennas(station.groundStationName, fromMs, toMs)) {
       const contact = context.store.get<ContactRecord>(holder, CONTACT_KIND, holder.contactId)?.doc;
       if (contact?.antenna === undefined) continue;
+      const describable = holder.account === context.scope.account && holder.region === context.scope.region;
       reservations.push({
         reservationType: 'CONTACT',
         groundStationId: station.groundStationName,
         antennaName: names[contact.antenna - 1] ?? names[0]!,
         startTime: new Date(contact.prePassStartMs),
         endTime: new Date(contact.postPassEndMs),
-        reservationDetails: { contact: { contactId: holder.contactId } },
+        reservationDetails: { contact: describable ? { contactId: holder.contactId } : {} },
       });
     }
   }

@@ -4,7 +4,7 @@ import type { GroundStation } from '../ground-station/ground-stations.js';
 import { satelliteArn } from '../satellite/satellites.js';
 import { CONTACT_KIND, contactArn, type ContactRecord } from './contact-record.js';
 import { publishDueChanges } from './contact-events.js';
-import { missionProfileByArn, satelliteByArn, stationInRegion } from './contact-lookups.js';
+import { knownStation, missionProfileByArn, satelliteByArn } from './contact-lookups.js';
 import { passContaining, peakElevation, satelliteTrack } from './contact-passes.js';
 import { holdResources } from './contact-resources.js';
 import { overrideTracking, trackingRefusal } from './contact-tracking.js';
@@ -23,7 +23,7 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
   const profile = missionProfileByArn(context, input.missionProfileArn);
   if (input.satelliteArn === undefined) throw new InvalidParameterException('satelliteArn is required', 'satelliteArn');
   const satellite = satelliteByArn(context, input.satelliteArn);
-  const station = stationInRegion(context, input.groundStation);
+  const station = knownStation(input.groundStation);
   if (!satellite.groundStations.includes(station.groundStationName)) {
     throw new InvalidParameterException(`Satellite ${input.satelliteArn} is not onboarded to ${station.groundStationName}`, 'groundStation');
   }
@@ -71,7 +71,7 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
     ephemeris: track.ephemeris,
     heldGroups: groups.map(({ record: _record, ...group }) => group),
     snapshot,
-    dataflowList: dataflowList(context, snapshot, groups.map((group) => group.record)),
+    dataflowList: dataflowList(context, snapshot, groups.map((group) => group.record), station.region),
     versions: [
       {
         versionId: 1,
@@ -112,7 +112,7 @@ function schedulingOutcome(context: OperationContext, station: GroundStation, wi
   if (!window.hasPass) return { failure: `The satellite is not above the elevation mask at ${name} for the whole of the requested window` };
   const antenna = freeAntenna(context, station, window.prePassStartMs, window.postPassEndMs);
   if (antenna === undefined) return { failure: `${name} is busy: every antenna is reserved during the requested window` };
-  const choice = chooseEndpointGroups(context, edgeConfigs(snapshot), window.startMs, window.endMs);
+  const choice = chooseEndpointGroups(context, edgeConfigs(snapshot), station.region, window.startMs, window.endMs);
   if ('failure' in choice) return choice;
   return { antenna, groups: choice.groups };
 }

@@ -3,7 +3,10 @@ import type { Site } from '../orbit/index.js';
 export interface GroundStation {
   /** Also its `groundStationId`. */
   groundStationName: string;
-  /** The AWS region the station is used through (not necessarily where it stands). */
+  /**
+   * The location's own region (not necessarily where it stands). Every region may use the station
+   * (SEMANTICS §4); this one is where its data goes by default and cross-region delivery is measured from.
+   */
   region: string;
   site: Site;
   /** Contacts the station can carry at once (SEMANTICS §2.3: capacity 1). */
@@ -24,6 +27,7 @@ const station = (groundStationName: string, region: string, latitudeDeg: number,
 /**
  * The stations AWS lists (names and regions from the antenna-locations guide). AWS publishes no
  * coordinates: these are approximate, city-level guesses (SEMANTICS §4), good enough for passes.
+ * Seoul 1 is not offered: the guide says it has had no antenna resources since 2026-06-16.
  */
 export const GROUND_STATIONS: readonly GroundStation[] = [
   station('Alaska 1', 'us-west-2', 64.84, -147.72, 150),
@@ -35,7 +39,6 @@ export const GROUND_STATIONS: readonly GroundStation[] = [
   station('Ohio 1', 'us-east-2', 40.1, -83.11, 270),
   station('Oregon 1', 'us-west-2', 45.84, -119.7, 90),
   station('Punta Arenas 1', 'sa-east-1', -53.16, -70.91, 30),
-  station('Seoul 1', 'ap-northeast-2', 37.57, 126.98, 40),
   station('Singapore 1', 'ap-southeast-1', 1.35, 103.82, 20),
   station('Stockholm 1', 'eu-north-1', 59.33, 18.07, 30),
 ];

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { boto3, jsClient, raw } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
 import { useServer } from '../support/server.js';
+import { createDownlinkProfile, noaa20Arn } from '../contact/contact-support.js';
 
 const NOAA20_ID = '4431c630-1a1e-5782-ae82-b8f3fb20a90a';
 
@@ -17,16 +18,16 @@ const STATIONS: [string, string][] = [
   ['Ohio 1', 'us-east-2'],
   ['Oregon 1', 'us-west-2'],
   ['Punta Arenas 1', 'sa-east-1'],
-  ['Seoul 1', 'ap-northeast-2'],
   ['Singapore 1', 'ap-southeast-1'],
   ['Stockholm 1', 'eu-north-1'],
 ];
+const SEOUL = { region: 'ap-northeast-2' };
 const stationList = STATIONS.map(([name, region]) => ({ groundStationId: name, groundStationName: name, region }));
 
 describe('ground stations', () => {
   const server = useServer();
 
-  it('ListGroundStations returns all twelve stations whatever the request region', async () => {
+  it('ListGroundStations returns all eleven stations whatever the request region, Seoul 1 no longer among them', async () => {
     const [ohio, ireland] = await Promise.all([
       boto3(server.url, [{ op: 'list_ground_stations' }]),
       boto3(server.url, [{ op: 'list_ground_stations' }], { region: 'eu-west-1' }),
@@ -41,7 +42,7 @@ describe('ground stations', () => {
       { op: 'list_ground_stations', params: { satelliteId: NOAA20_ID } },
       { op: 'list_ground_stations', params: { satelliteId: ZERO_UUID } },
     ]);
-    assert.deepEqual(pages!.result.map((page: any) => page.groundStationList.length), [5, 5, 2]);
+    assert.deepEqual(pages!.result.map((page: any) => page.groundStationList.length), [5, 5, 1]);
     assert.deepEqual(pages!.result.flatMap((page: any) => page.groundStationList), stationList);
     assert.deepEqual(filtered!.result.groundStationList, stationList);
     assert.equal(unknown!.error?.code, 'ResourceNotFoundException');
@@ -50,7 +51,7 @@ describe('ground stations', () => {
     const first = await jsClient(server.url).send(new ListGroundStationsCommand({ maxResults: 10 }));
     assert.equal(first.groundStationList?.length, 10);
     const rest = await jsClient(server.url).send(new ListGroundStationsCommand({ maxResults: 10, nextToken: first.nextToken }));
-    assert.deepEqual(rest.groundStationList?.map((s) => s.groundStationName), ['Singapore 1', 'Stockholm 1']);
+    assert.deepEqual(rest.groundStationList?.map((s) => s.groundStationName), ['Stockholm 1']);
     assert.equal(rest.nextToken, undefined);
   });
 
@@ -71,6 +72,34 @@ describe('ground stations', () => {
     assert.equal(unknown!.error?.code, 'InvalidParameterException');
     assert.equal(unknown!.error?.status, 431);
     assert.equal(unknown!.error?.parameterName, 'groundStationId');
+  });
+
+  // The guide's locations page: no antenna resources in Seoul since 2026-06-16.
+  it('Seoul 1 is no longer offered: unknown to ListAntennas, ListGroundStationReservations, ListContacts and ReserveContact', async () => {
+    const satelliteArn = await noaa20Arn(server.url, SEOUL);
+    const { missionProfileArn } = await createDownlinkProfile(server.url, 60, SEOUL);
+    const window = { startTime: Date.now() / 1000 + 3600, endTime: Date.now() / 1000 + 4200 };
+    const outcomes = await boto3(
+      server.url,
+      [
+        { op: 'list_antennas', params: { groundStationId: 'Seoul 1' } },
+        { op: 'list_ground_station_reservations', params: { groundStationId: 'Seoul 1', ...window } },
+        { op: 'list_contacts', params: { statusList: ['AVAILABLE'], ...window, groundStation: 'Seoul 1', missionProfileArn, satelliteArn } },
+        { op: 'reserve_contact', params: { ...window, groundStation: 'Seoul 1', missionProfileArn, satelliteArn } },
+        { op: 'list_contacts', params: { statusList: ['SCHEDULING', 'FAILED_TO_SCHEDULE'], ...window } },
+      ],
+      SEOUL,
+    );
+    assert.deepEqual(
+      outcomes.slice(0, 4).map((outcome) => [outcome.error?.code, outcome.error?.status, outcome.error?.parameterName ?? undefined]),
+      [
+        ['InvalidParameterException', 431, 'groundStationId'],
+        ['InvalidParameterException', 431, 'groundStationId'],
+        ['ResourceNotFoundException', 434, undefined],
+        ['ResourceNotFoundException', 434, undefined],
+      ],
+    );
+    assert.deepEqual(outcomes[4]!.result.contactList, []);
   });
 
   it('GET /_local/ground-stations shows coordinates, mask and antennas of each station', async () => {

@@ -42,7 +42,7 @@ describe('satellite onboarding', () => {
     ]);
     assert.equal(got!.result.noradSatelliteID, 99901);
     assert.equal(got!.result.satelliteArn, `arn:aws:groundstation::111122223333:satellite/${satelliteId}`);
-    assert.equal(stations!.result.groundStationList.length, 12);
+    assert.equal(stations!.result.groundStationList.length, 11);
     assert.deepEqual(list!.result.satellites.map((s: any) => s.noradSatelliteID), [43013, 37849, 25994, 54234, 99901]);
 
     // Onboarding it again replaces it in place: same id, new name.
