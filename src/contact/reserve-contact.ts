@@ -14,6 +14,7 @@ import { dataflowList, edgeConfigs, snapshotProfile } from './contact-snapshot.j
 import { chooseEndpointGroups } from './endpoint-group-choice.js';
 import { roundElevation } from './pass-cache.js';
 import { freeAntenna } from './station-antennas.js';
+import { widebandDeliveryFailure } from './wideband-delivery.js';
 
 /**
  * Malformed or impossible requests are refused at once and nothing is created (SEMANTICS §2.3).
@@ -112,5 +113,7 @@ function schedulingOutcome(context: OperationContext, station: GroundStation, wi
   if (antenna === undefined) return { failure: `${name} is busy: every antenna is reserved during the requested window` };
   const choice = chooseEndpointGroups(context, edgeConfigs(snapshot), window.startMs, window.endMs);
   if ('failure' in choice) return choice;
+  const widebandFailure = widebandDeliveryFailure(snapshot, choice.groups.map((group) => group.record));
+  if (widebandFailure) return { failure: widebandFailure };
   return { antenna, groups: choice.groups };
 }
