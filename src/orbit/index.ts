@@ -17,3 +17,4 @@ export type { EphemerisErrorReason, EphemerisInvalidReason, OemErrorCode } from 
 export { trajectoryFromOem } from './oem-trajectory.js';
 export { lookAngles, type LookAngles } from './look-angles.js';
 export { findPasses, type Pass, type PassSearchOptions } from './passes.js';
+export { azElAt, trajectoryFromAzEl, type AzElPoint, type AzElTrack } from './az-el.js';
