@@ -79,7 +79,7 @@ class ContactIndex {
       ...scope,
       contactId,
       groundStation: contact.groundStation,
-      satelliteArn: contact.satelliteArn,
+      satelliteArn: contact.satelliteArn ?? '',
       missionProfileArn: contact.missionProfileArn,
       prePassStartMs: contact.prePassStartMs,
       startMs: contact.startMs,

@@ -1,6 +1,6 @@
 import { findGroundStation } from '../ground-station/ground-stations.js';
 import { trajectoryFromAzEl, type AzElTrack, type Trajectory } from '../orbit/index.js';
-import type { AzElData } from './ephemeris-record.js';
+import type { AzElData, EphemerisRecord } from './ephemeris-record.js';
 
 const DEGREES_PER_RADIAN = 180 / Math.PI;
 
@@ -23,4 +23,10 @@ export function azElTrajectory(groundStation: string, data: AzElData): Trajector
   const station = findGroundStation(groundStation);
   if (!station) throw new Error(`az-el ephemeris for an unknown ground station ${groundStation}`);
   return trajectoryFromAzEl(station.site, azElTracks(data));
+}
+
+/** Whether one segment of an az-el ephemeris covers all of [startMs, endMs]: between segments it points nowhere. */
+export function azElSegmentCovers(record: EphemerisRecord, startMs: number, endMs: number): boolean {
+  if (!('azElData' in record.source)) return false;
+  return record.source.azElData.segments.some((segment) => segment.startMs <= startMs && endMs <= segment.endMs);
 }
