@@ -122,5 +122,12 @@ describe('contacts pointed by an az-el ephemeris', () => {
     assert.deepEqual([failedVersion!.result.version.status, failedVersion!.result.version.failureCodes], ['FAILED_TO_UPDATE', ['AZEL_EPHEMERIS_WRONG_GROUND_STATION']]);
     assert.equal(current!.result.version.versionId, moved!.result.versionId);
     assert.deepEqual(current!.result.ephemeris, { ephemerisId: ids.ohioAgain, ephemerisType: 'AZ_EL' });
+    // The contact now holds the ephemeris it points with, and no longer the one it left.
+    const [held, freed] = await many([
+      { op: 'delete_ephemeris', params: { ephemerisId: ids.ohioAgain } },
+      { op: 'delete_ephemeris', params: { ephemerisId: ids.ohio } },
+    ]);
+    assertBoto3Error(held, { code: 'ResourceInUseException', status: 409 });
+    assert.equal(freed!.result.ephemerisId, ids.ohio);
   });
 });
