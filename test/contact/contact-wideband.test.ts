@@ -6,7 +6,7 @@ import { configData, endpointDetails } from '../support/fixtures.js';
 import { snppWidebandDownlink } from '../config/wideband-data.js';
 import { createContactProfile, firstOhioWindow, moveClock, noaa20Arn, stoppedClockDataDir } from './contact-support.js';
 
-const WIDEBAND_REASON = /350 MHz; a downlink wider than 54 MHz can only be delivered to an awsGroundStationAgentEndpoint/;
+const WIDEBAND_REASON = /350 MHz; a downlink wider than 54 MHz can only be delivered to a Ground Station Agent endpoint/;
 
 // AWS's wideband sample (aws-samples/aws-groundstation-wbdigif-snpp) sends a 350 MHz antenna-downlink
 // to a dataflow-endpoint config naming the agent endpoint of its group: that contact schedules.
@@ -45,7 +45,7 @@ describe('contacts with a wideband downlink', () => {
     const destination = await configArn('plain', { dataflowEndpointConfig: { dataflowEndpointName: 'plain-downlink' } });
     const contact = await outcomeOf(destination);
     assert.equal(contact.contactStatus, 'FAILED_TO_SCHEDULE');
-    assert.match(contact.errorMessage, /endpoint plain-downlink, which is not an awsGroundStationAgentEndpoint/);
+    assert.match(contact.errorMessage, /endpoint plain-downlink, which is not an agent endpoint/);
     const { contactList } = await boto3Ok(url, {
       op: 'list_contacts',
       params: { statusList: ['FAILED_TO_SCHEDULE'], startTime: contact.startTime - 1, endTime: contact.endTime + 1 },
@@ -67,5 +67,25 @@ describe('contacts with a wideband downlink', () => {
     const [flow] = contact.dataflowList;
     assert.equal(flow.source.configType, 'antenna-downlink');
     assert.equal(flow.destination.configDetails.endpointDetails.awsGroundStationAgentEndpoint.name, 'wideband-downlink');
+  });
+
+  it('ReserveContact of a 350 MHz downlink delivered to a V2 group\'s downlink agent endpoint schedules', async () => {
+    const agentAddress = { socketAddress: { name: '10.0.0.2', portRange: { minimum: 42000, maximum: 43000 } }, mtu: 1500 };
+    const { dataflowEndpointGroupId } = await boto3Ok(url, {
+      op: 'create_dataflow_endpoint_group_v2',
+      params: {
+        endpoints: [
+          {
+            downlinkAwsGroundStationAgentEndpoint: {
+              name: 'v2-wideband',
+              dataflowDetails: { agentConnectionDetails: { agentIpAndPortAddress: agentAddress, egressAddressAndPort: { socketAddress: { name: '10.0.0.1', port: 55001 } } } },
+            },
+          },
+        ],
+      },
+    });
+    await boto3Ok(url, { op: 'register_agent', params: registerAgentRequest([groundStationArn(`dataflow-endpoint-group/${dataflowEndpointGroupId}`)]) });
+    const contact = await outcomeOf(await configArn('v2 agent', { dataflowEndpointConfig: { dataflowEndpointName: 'v2-wideband' } }));
+    assert.equal(contact.contactStatus, 'SCHEDULED');
   });
 });

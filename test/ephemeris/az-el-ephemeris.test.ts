@@ -5,6 +5,7 @@ import { boto3, boto3Ok, raw } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
 import { CLOCK_START_SECONDS, moveClock, stoppedClockDataDir } from '../contact/contact-support.js';
+import { eventually, readJsonl } from '../events/event-sinks.js';
 import { azElEphemeris, azElPassSegment } from './az-el-data.js';
 
 const HOUR = 3600;
@@ -45,6 +46,10 @@ describe('az-el ephemerides', () => {
         },
       ],
     });
+    // Its status change event names no satellite, as it has none.
+    const ofEphemeris = () => readJsonl(data.eventsFile).filter((e) => e['detail-type'] === 'Ground Station Ephemeris Status Change' && e.detail.ephemerisId === ephemerisId);
+    const [event] = await eventually('the ENABLED event', ofEphemeris, (events) => events.length >= 1);
+    assert.deepEqual(event.detail, { ephemerisStatus: 'ENABLED', ephemerisId });
   });
 
   it('ListEphemerides lists az-el ephemerides as AZ_EL, by type, and not under a satellite they do not name', async () => {
