@@ -106,6 +106,11 @@ describe('contacts pointed by an az-el ephemeris', () => {
     ]);
     assertBoto3Error(wrongStation, { code: 'InvalidParameterException', status: 431, parameterName: 'trackingOverrides', message: /points from Oregon 1; it cannot be used at Ohio 1/ });
     assertBoto3Error(uncovered, { code: 'InvalidParameterException', status: 431, parameterName: 'trackingOverrides', message: /does not cover the contact/ });
+    // The JS SDK 3.523 drops trackingOverrides: raw HTTP sends it, and is refused alike.
+    const byRaw = await raw(url, 'POST', '/contact', {
+      body: { missionProfileArn, groundStation: 'Ohio 1', startTime: Math.ceil(rise), endTime: Math.ceil(rise) + 300, trackingOverrides: azElOverride(ids.oregon) },
+    });
+    assertRawError(byRaw, { code: 'InvalidParameterException', status: 431, parameterName: 'trackingOverrides', message: /points from Oregon 1/ });
     await moveClock(url, { advanceSeconds: 2 });
     const failed = await ok({ op: 'describe_contact', params: { contactId: belowMask!.result.contactId } });
     assert.equal(failed.contactStatus, 'FAILED_TO_SCHEDULE');
