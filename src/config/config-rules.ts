@@ -2,7 +2,7 @@ import type { OperationContext } from '../api/context.js';
 import type { ConfigTypeData, Eirp, Frequency, FrequencyBandwidth } from '../api/shapes.js';
 import { InvalidParameterException } from '../api/errors.js';
 import type { ResourceKey } from '../store/resources.js';
-import { CONFIG_KIND, resolveConfigArn } from './config-record.js';
+import { CONFIG_KIND, resolveConfigArn, type ConfigRecord } from './config-record.js';
 
 const MHZ_PER_UNIT = { GHz: 1000, MHz: 1, kHz: 0.001 } as const;
 
@@ -14,7 +14,10 @@ const DOWNLINK_CENTER: readonly Band[] = [
   [7750, 8400],
 ];
 const UPLINK_CENTER: readonly Band[] = [[2025, 2120]];
-const DOWNLINK_BANDWIDTH: Band = [0.01, 54];
+// Up to 54 MHz a downlink goes anywhere (VITA-49 to EC2 or S3); wider, up to the 400 MHz of the
+// guide's Site Capabilities table, only as wideband DigIF through the Ground Station Agent.
+const NARROWBAND_MAX_MHZ = 54;
+const DOWNLINK_BANDWIDTH: Band = [0.01, 400];
 const DEMOD_DECODE_BANDWIDTH: Band = [0.125, 650];
 const EIRP_DBW: Band = [20, 50];
 const BUCKET_PREFIX = 'aws-groundstation';
@@ -69,6 +72,12 @@ export function checkConfigData(context: OperationContext, configData: ConfigTyp
     return [{ kind: CONFIG_KIND, id: target.id }];
   }
   return [];
+}
+
+/** An antenna-downlink wider than narrowband delivery carries: only an agent endpoint can take it. */
+export function isWidebandDownlink(config: ConfigRecord): boolean {
+  const spectrum = config.configData.antennaDownlinkConfig?.spectrumConfig;
+  return spectrum !== undefined && toMhz(spectrum.bandwidth) > NARROWBAND_MAX_MHZ;
 }
 
 function toMhz(value: Frequency | FrequencyBandwidth): number {

@@ -74,7 +74,7 @@ export class ContactIndex {
       ...scope,
       contactId,
       groundStation: contact.groundStation,
-      satelliteArn: contact.satelliteArn,
+      satelliteArn: contact.satelliteArn ?? '',
       missionProfileArn: contact.missionProfileArn,
       prePassStartMs: contact.prePassStartMs,
       startMs: contact.startMs,

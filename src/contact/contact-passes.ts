@@ -16,12 +16,13 @@ export interface SatelliteTrack extends PassSource {
  */
 export function satelliteTrack(
   context: EphemerisContext,
-  satellite: Satellite,
+  satellite: Satellite | undefined,
   startMs: number,
   endMs: number,
   overriding?: ActiveEphemeris,
 ): SatelliteTrack {
-  const active = overriding ?? activeEphemeris(context, satellite.satelliteId, startMs, endMs);
+  // Only an az-el override comes without a satellite (ReserveContact checks).
+  const active = overriding ?? activeEphemeris(context, satellite!.satelliteId, startMs, endMs);
   return {
     trajectory: active.trajectory,
     cacheKey: active.cacheKey,

@@ -36,7 +36,8 @@ export interface ContactVersionRecord {
   lastUpdatedMs: number;
   failureCodes?: VersionFailureReasonCode[];
   failureMessage?: string;
-  satelliteArn: string;
+  /** Absent only for a contact an az-el ephemeris points, reserved without a satellite. */
+  satelliteArn?: string;
   trackingOverrides?: TrackingOverrides;
   clientToken?: string;
 }
@@ -48,7 +49,8 @@ export interface ContactVersionRecord {
 export interface ContactRecord {
   arn: string;
   missionProfileArn: string;
-  satelliteArn: string;
+  /** Absent only for a contact an az-el ephemeris points, reserved without a satellite. */
+  satelliteArn?: string;
   groundStation: string;
   prePassStartMs: number;
   startMs: number;

@@ -27,6 +27,9 @@ export const s3RecordingDestinations = (snapshot: ContactRecord['snapshot']): Co
 
 const configArnWithoutSuffix = (arn: string) => arn.split('/').slice(0, 3).join('/');
 
+/** The snapshot's copy of the config a dataflow edge ARN names. */
+export const configOfEdgeArn = (snapshot: ContactRecord['snapshot'], arn: string): ConfigRecord => snapshot.configs[configArnWithoutSuffix(arn)]!;
+
 /**
  * One {source, destination} per edge, described from the snapshot and the held groups (SEMANTICS
  * §2.5). Antenna sides are at the station, so they carry its own region; an endpoint carries the

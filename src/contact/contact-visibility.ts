@@ -14,10 +14,11 @@ export type VisibilityWindow = ContactRecord['visibility'];
  * never move; undefined when no pass overlaps it any more.
  */
 export function currentVisibility(context: EphemerisContext, contact: ContactRecord, version: ContactVersionRecord): VisibilityWindow {
-  const satellite = findSatelliteByArn(context, version.satelliteArn);
+  const satellite = version.satelliteArn === undefined ? undefined : findSatelliteByArn(context, version.satelliteArn);
   const station = findGroundStation(contact.groundStation);
-  if (!satellite || !station) return contact.visibility;
-  const tracking = overrideTracking(context, version.trackingOverrides, satellite.satelliteId, contact.startMs, contact.endMs);
+  if (!station) return contact.visibility;
+  const tracking = overrideTracking(context, version.trackingOverrides, satellite?.satelliteId, station.groundStationName, contact.startMs, contact.endMs);
+  if (!satellite && !tracking.ephemeris) return contact.visibility;
   const track = satelliteTrack(context, satellite, contact.startMs, contact.endMs, tracking.ephemeris);
   // Bounded by the horizon: a failed reservation may ask for a window of years.
   const searchEndMs = Math.min(contact.endMs, contact.startMs + context.settings.contacts.horizonMs);

@@ -1,10 +1,10 @@
 import type { Handler, OperationContext } from '../api/context.js';
 import type { ContactData, ContactStatus, ListContactsRequest } from '../api/shapes.js';
-import { InvalidParameterException, ResourceLimitExceededException, ResourceNotFoundException } from '../api/errors.js';
+import { InvalidParameterException, ResourceLimitExceededException } from '../api/errors.js';
 import { pageArray } from '../api/pagination.js';
-import { EPHEMERIS_KIND } from '../ephemeris/ephemeris-record.js';
 import { canonicalSatelliteArn } from '../satellite/satellites.js';
 import { availableContacts } from './available-contacts.js';
+import { availableAzElContacts, azElFilterEphemeris } from './az-el-contacts.js';
 import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
 import { contactData } from './contact-view.js';
 
@@ -15,18 +15,23 @@ export const listContacts: Handler<'ListContacts'> = (input, context) => {
   if (input.startTime.getTime() >= input.endTime.getTime()) {
     throw new InvalidParameterException('startTime must be before endTime', 'startTime');
   }
-  if (input.ephemeris?.azEl) refuseAzElFilter(context, input.ephemeris.azEl.id);
+  const azEl = input.ephemeris?.azEl && azElFilterEphemeris(context, input.ephemeris.azEl.id);
   const statuses = new Set(input.statusList);
   if (statuses.size === 0) return { contactList: [] };
   const nowMs = context.clock.nowMs();
   const rows: ContactData[] = [];
   if (statuses.has('AVAILABLE')) {
-    const missing = AVAILABLE_REQUIRES.find((name) => input[name] === undefined);
-    if (missing) throw new InvalidParameterException(`${missing} is required when statusList includes AVAILABLE`, missing);
+    // An az-el ephemeris filter stands in for the satellite (newer model: `ephemeris`).
+    const missing = AVAILABLE_REQUIRES.find((name) => input[name] === undefined && !(azEl && name === 'satelliteArn'));
+    if (missing) {
+      const message = `${missing} is required when statusList includes AVAILABLE${missing === 'satelliteArn' ? ', unless an ephemeris filter names an az-el ephemeris' : ''}`;
+      throw new InvalidParameterException(message, missing);
+    }
     refuseBeyondHorizon(input.endTime.getTime(), nowMs, context.settings.contacts.horizonMs);
-    rows.push(...availableContacts(context, { ...input, groundStation: input.groundStation!, missionProfileArn: input.missionProfileArn!, satelliteArn: input.satelliteArn! }, nowMs));
+    const request = { ...input, groundStation: input.groundStation!, missionProfileArn: input.missionProfileArn! };
+    rows.push(...(azEl ? availableAzElContacts(context, request, azEl, nowMs) : availableContacts(context, { ...request, satelliteArn: input.satelliteArn! }, nowMs)));
   }
-  rows.push(...reservedContacts(context, input, statuses, nowMs));
+  rows.push(...reservedContacts(context, input, statuses, nowMs).filter((row) => !azEl || row.ephemeris?.ephemerisId === azEl.id));
   rows.sort((a, b) => a.startTime!.getTime() - b.startTime!.getTime() || (a.contactId ?? '').localeCompare(b.contactId ?? ''));
   const page = pageArray(rows, input);
   return { contactList: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
@@ -60,13 +65,4 @@ function reservedContacts(context: OperationContext, input: ListContactsRequest,
     rows.push(row);
   }
   return rows;
-}
-
-// The filter names an AZ_EL ephemeris, which Ground Station Local cannot hold (CreateEphemeris
-// refuses azEl data), so the one it names is either unknown or of another type.
-function refuseAzElFilter(context: OperationContext, ephemerisId: string): never {
-  if (!context.store.get(context.scope, EPHEMERIS_KIND, ephemerisId)) {
-    throw new ResourceNotFoundException(`Ephemeris ${ephemerisId} was not found`);
-  }
-  throw new InvalidParameterException(`Ephemeris ${ephemerisId} is not an AZ_EL ephemeris`, 'ephemeris.azEl.id');
 }

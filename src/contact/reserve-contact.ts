@@ -7,11 +7,12 @@ import { publishDueChanges } from './contact-events.js';
 import { knownStation, missionProfileByArn, satelliteByArn } from './contact-lookups.js';
 import { passContaining, peakElevation, satelliteTrack } from './contact-passes.js';
 import { holdResources } from './contact-resources.js';
-import { overrideTracking, trackingRefusal } from './contact-tracking.js';
+import { overrideEphemerisRef, overrideTracking, trackingRefusal } from './contact-tracking.js';
 import { dataflowList, edgeConfigs, snapshotProfile } from './contact-snapshot.js';
 import { chooseEndpointGroups } from './endpoint-group-choice.js';
 import { roundElevation } from './pass-cache.js';
 import { freeAntenna } from './station-antennas.js';
+import { widebandDeliveryFailure } from './wideband-delivery.js';
 
 /**
  * Malformed or impossible requests are refused at once and nothing is created (SEMANTICS §2.3).
@@ -21,10 +22,12 @@ import { freeAntenna } from './station-antennas.js';
 export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
   const nowMs = context.clock.nowMs();
   const profile = missionProfileByArn(context, input.missionProfileArn);
-  if (input.satelliteArn === undefined) throw new InvalidParameterException('satelliteArn is required', 'satelliteArn');
-  const satellite = satelliteByArn(context, input.satelliteArn);
+  // An az-el ephemeris points the antenna itself, so the satellite may be left out (user guide).
+  const pointsWithAzEl = overrideEphemerisRef(input.trackingOverrides)?.ephemerisType === 'AZ_EL';
+  if (input.satelliteArn === undefined && !pointsWithAzEl) throw new InvalidParameterException('satelliteArn is required', 'satelliteArn');
+  const satellite = input.satelliteArn === undefined ? undefined : satelliteByArn(context, input.satelliteArn);
   const station = knownStation(input.groundStation);
-  if (!satellite.groundStations.includes(station.groundStationName)) {
+  if (satellite && !satellite.groundStations.includes(station.groundStationName)) {
     throw new InvalidParameterException(`Satellite ${input.satelliteArn} is not onboarded to ${station.groundStationName}`, 'groundStation');
   }
   const startMs = input.startTime.getTime();
@@ -38,7 +41,7 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
       'endTime',
     );
   }
-  const tracking = overrideTracking(context, input.trackingOverrides, satellite.satelliteId, startMs, endMs);
+  const tracking = overrideTracking(context, input.trackingOverrides, satellite?.satelliteId, station.groundStationName, startMs, endMs);
   if (tracking.problem) throw trackingRefusal(tracking.problem);
 
   const snapshot = snapshotProfile(context, profile.doc);
@@ -51,12 +54,12 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
 
   const contactId = context.clock.newId();
   // Stored and shown as the satellite's own ARN, whatever region the request's names.
-  const canonicalArn = satelliteArn(context.scope.account, satellite.satelliteId);
+  const canonicalArn = satellite && satelliteArn(context.scope.account, satellite.satelliteId);
   const groups = ('groups' in outcome && outcome.groups) || [];
   const contact: ContactRecord = {
     arn: contactArn(context.scope, contactId),
     missionProfileArn: profile.doc.arn,
-    satelliteArn: canonicalArn,
+    ...(canonicalArn ? { satelliteArn: canonicalArn } : {}),
     groundStation: station.groundStationName,
     prePassStartMs,
     startMs,
@@ -79,7 +82,7 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
         createdMs: nowMs,
         activatedMs: nowMs,
         lastUpdatedMs: nowMs,
-        satelliteArn: canonicalArn,
+        ...(canonicalArn ? { satelliteArn: canonicalArn } : {}),
         ...(input.trackingOverrides ? { trackingOverrides: input.trackingOverrides } : {}),
       },
     ],
@@ -114,5 +117,7 @@ function schedulingOutcome(context: OperationContext, station: GroundStation, wi
   if (antenna === undefined) return { failure: `${name} is busy: every antenna is reserved during the requested window` };
   const choice = chooseEndpointGroups(context, edgeConfigs(snapshot), station.region, window.startMs, window.endMs);
   if ('failure' in choice) return choice;
+  const widebandFailure = widebandDeliveryFailure(snapshot, choice.groups.map((group) => group.record));
+  if (widebandFailure) return { failure: widebandFailure };
   return { antenna, groups: choice.groups };
 }

@@ -8,10 +8,11 @@ const pad = (value: number) => String(value).padStart(2, '0');
  * placeholders. The contact id sits in every key, so the part up to it names the contact's objects
  * (AWS's S3 data delivery sample lists the bucket under it). The file name's layout is our choice.
  */
-export function s3KeyFormat(config: ConfigRecord, contact: { contactId: string; satelliteArn: string; startMs: number }): string {
+export function s3KeyFormat(config: ConfigRecord, contact: { contactId: string; satelliteArn?: string; startMs: number }): string {
   const start = new Date(contact.startMs);
   const [year, month, day] = [String(start.getUTCFullYear()), pad(start.getUTCMonth() + 1), pad(start.getUTCDate())];
-  const satelliteId = contact.satelliteArn.split('/').pop() ?? '';
+  // A contact pointed by an az-el ephemeris may name no satellite.
+  const satelliteId = contact.satelliteArn?.split('/').pop() ?? '';
   const configId = config.arn.split('/')[2] ?? '';
   const prefix = (config.configData.s3RecordingConfig?.prefix ?? '')
     .replaceAll('{satellite_id}', satelliteId)

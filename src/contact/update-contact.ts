@@ -3,7 +3,7 @@ import { InvalidParameterException } from '../api/errors.js';
 import { canonicalSatelliteArn, findSatelliteByArn } from '../satellite/satellites.js';
 import { activeVersion, CONTACT_KIND, getContactRecord, type ContactRecord, type ContactVersionRecord } from './contact-record.js';
 import { holdResources } from './contact-resources.js';
-import { overrideTracking, type TrackingProblem } from './contact-tracking.js';
+import { overrideEphemerisRef, overrideTracking, type TrackingProblem } from './contact-tracking.js';
 import { holdsResources, statusAt, TERMINAL_STATUSES } from './contact-timeline.js';
 
 /**
@@ -50,7 +50,10 @@ function updateFailure(
   { satelliteArn, trackingOverrides }: Pick<ContactVersionRecord, 'satelliteArn' | 'trackingOverrides'>,
   contact: ContactRecord,
 ): TrackingProblem | undefined {
-  const satellite = findSatelliteByArn(context, satelliteArn);
-  if (!satellite) return { code: 'INVALID_SATELLITE_ARN', message: `Satellite ${satelliteArn} was not found` };
-  return overrideTracking(context, trackingOverrides, satellite.satelliteId, contact.startMs, contact.endMs).problem;
+  const satellite = satelliteArn === undefined ? undefined : findSatelliteByArn(context, satelliteArn);
+  const pointsWithAzEl = overrideEphemerisRef(trackingOverrides)?.ephemerisType === 'AZ_EL';
+  if (!satellite && !(satelliteArn === undefined && pointsWithAzEl)) {
+    return { code: 'INVALID_SATELLITE_ARN', message: `Satellite ${satelliteArn ?? '(none)'} was not found` };
+  }
+  return overrideTracking(context, trackingOverrides, satellite?.satelliteId, contact.groundStation, contact.startMs, contact.endMs).problem;
 }

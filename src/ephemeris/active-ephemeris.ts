@@ -5,13 +5,14 @@ import { ResourceNotFoundException } from '../api/errors.js';
 import { parseOem, trajectoryFromOem, trajectoryFromTle, type Trajectory } from '../orbit/index.js';
 import { findSatellite, type CatalogContext, type Satellite } from '../satellite/satellites.js';
 import { ephemerisStatus, storedEphemerides, type EphemerisRecord } from './ephemeris-record.js';
+import { azElTrajectory } from './az-el-trajectory.js';
 import { tleSetTrajectory } from './tle-set-trajectory.js';
 
 export interface ActiveEphemeris {
   trajectory: Trajectory;
   /** Absent for the satellite's default (service-managed) ephemeris. */
   ephemerisId?: string;
-  ephemerisType: 'TLE' | 'OEM' | 'SERVICE_MANAGED';
+  ephemerisType: 'TLE' | 'OEM' | 'AZ_EL' | 'SERVICE_MANAGED';
   /** Names the trajectory's data: equal keys mean identical positions (for pass caches). */
   cacheKey: string;
   /** The customer ephemeris's name, if it has one. */
@@ -40,6 +41,7 @@ export interface EphemerisChoice {
 }
 
 /**
+ * Az-el ephemerides take no part: a contact names the one it points with (trackingOverrides).
  * Customer ephemerides ENABLED now rank by priority, ties to the most recently created or updated;
  * the satellite's default TLE (priority 0) comes last and covers every instant.
  */
@@ -48,7 +50,7 @@ export function ephemerisChoice(context: EphemerisContext, satelliteId: string):
   if (!satellite) throw new ResourceNotFoundException(`Satellite ${satelliteId} was not found`);
   const nowMs = context.clock.nowMs();
   const enabled = [...storedEphemerides(context.store, context.scope)]
-    .filter(({ doc }) => doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED')
+    .filter(({ doc }) => doc.ephemerisType !== 'AZ_EL' && doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED')
     .sort((a, b) => b.doc.priority - a.doc.priority || b.doc.changedMs - a.doc.changedMs || b.seq - a.seq);
   const fallback = defaultEphemeris(context, satellite);
   const customers = enabled.map(({ id, doc }) => ({ id, doc, ephemeris: customerEphemeris(context, id, doc, nowMs) }));
@@ -107,6 +109,7 @@ function customerTrajectory(record: EphemerisRecord): Trajectory {
   const source = record.source;
   if ('tleSegments' in source) return tleSetTrajectory(source.tleSegments);
   if ('oemData' in source) return oemTrajectory(source.oemData);
+  if ('azElData' in source) return azElTrajectory(record.groundStation!, source.azElData);
   throw new Error(`ephemeris ${record.arn} has no data of its own`);
 }
 

@@ -1,8 +1,10 @@
 import type { Handler, OperationContext } from '../api/context.js';
 import type { CreateEphemerisRequest } from '../api/shapes.js';
-import { InvalidParameterException, notImplemented, ResourceNotFoundException } from '../api/errors.js';
+import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
+import { findGroundStation } from '../ground-station/ground-stations.js';
 import { MAX_OEM_CHARACTERS } from '../orbit/index.js';
 import { findSatellite, type Satellite } from '../satellite/satellites.js';
+import { validateAzEl } from './az-el-validation.js';
 import {
   EPHEMERIS_KIND,
   ephemerisArn,
@@ -16,8 +18,8 @@ const DEFAULT_PRIORITY = 1;
 // Validation runs now, against the creation instant; the outcome shows (and its event, the first
 // of the ephemeris, is published by the change scheduler) after VALIDATION_DELAY_MS.
 export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
-  const { type, source } = suppliedData(input);
-  const satellite = requireSatellite(input.satelliteId, context);
+  const { type, source, groundStation } = suppliedData(input);
+  const satellite = type === 'AZ_EL' && input.satelliteId === undefined ? undefined : requireSatellite(input.satelliteId, context);
   const nowMs = context.clock.nowMs();
   const expirationTimeMs = input.expirationTime?.getTime();
   const validated = validate(source, satellite, nowMs, expirationTimeMs);
@@ -25,8 +27,9 @@ export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
   const ephemerisId = context.clock.newId();
   const record: EphemerisRecord = {
     arn: ephemerisArn(context.scope, ephemerisId),
-    satelliteId: satellite.satelliteId,
+    ...(satellite ? { satelliteId: satellite.satelliteId } : {}),
     ephemerisType: type,
+    ...(groundStation !== undefined ? { groundStation } : {}),
     name: input.name,
     priority: input.priority ?? DEFAULT_PRIORITY,
     enabled: input.enabled ?? true,
@@ -43,9 +46,29 @@ export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
 };
 
 /** The one kind of data supplied, inline or as an S3 object. */
-function suppliedData(input: CreateEphemerisRequest): { type: 'TLE' | 'OEM'; source: EphemerisSourceData } {
+function suppliedData(input: CreateEphemerisRequest): { type: EphemerisRecord['ephemerisType']; source: EphemerisSourceData; groundStation?: string } {
   const { tle, oem, azEl } = input.ephemeris ?? {};
-  if (azEl) throw notImplemented('CreateEphemeris with an azEl ephemeris');
+  if (azEl) {
+    if (!findGroundStation(azEl.groundStation)) throw new ResourceNotFoundException(`Ground station ${azEl.groundStation} was not found`);
+    const { s3Object, azElData } = azEl.data;
+    if ((s3Object === undefined) === (azElData === undefined)) {
+      throw new InvalidParameterException('ephemeris.azEl.data needs exactly one of s3Object and azElData', 'ephemeris.azEl.data');
+    }
+    const source = azElData
+      ? {
+          azElData: {
+            angleUnit: azElData.angleUnit,
+            segments: azElData.azElSegmentList.map((segment) => ({
+              referenceEpochMs: segment.referenceEpoch.getTime(),
+              startMs: segment.validTimeRange.startTime.getTime(),
+              endMs: segment.validTimeRange.endTime.getTime(),
+              azElList: segment.azElList.map(({ dt, az, el }) => ({ dt, az, el })),
+            })),
+          },
+        }
+      : { s3Object: s3Object! };
+    return { type: 'AZ_EL', source, groundStation: azEl.groundStation };
+  }
   if (tle) {
     if ((tle.s3Object === undefined) === (tle.tleData === undefined)) {
       throw new InvalidParameterException('ephemeris.tle needs exactly one of s3Object and tleData', 'ephemeris');
@@ -68,7 +91,7 @@ function suppliedData(input: CreateEphemerisRequest): { type: 'TLE' | 'OEM'; sou
     }
     return { type: 'OEM', source: oem.oemData !== undefined ? { oemData: oem.oemData } : { s3Object: oem.s3Object! } };
   }
-  throw new InvalidParameterException('ephemeris is required: give tle or oem data', 'ephemeris');
+  throw new InvalidParameterException('ephemeris is required: give tle, oem or azEl data', 'ephemeris');
 }
 
 function requireSatellite(satelliteId: string | undefined, context: OperationContext): Satellite {
@@ -79,8 +102,9 @@ function requireSatellite(satelliteId: string | undefined, context: OperationCon
 }
 
 // An S3 object cannot be fetched: no S3 endpoint is configured, so it ends in ERROR (SEMANTICS §5.4).
-function validate(source: EphemerisSourceData, satellite: Satellite, nowMs: number, expirationTimeMs?: number): Validated {
-  if ('tleSegments' in source) return validateTleSet(source.tleSegments, satellite, nowMs, expirationTimeMs);
+function validate(source: EphemerisSourceData, satellite: Satellite | undefined, nowMs: number, expirationTimeMs?: number): Validated {
+  if ('tleSegments' in source) return validateTleSet(source.tleSegments, satellite!, nowMs, expirationTimeMs);
+  if ('azElData' in source) return validateAzEl(source.azElData, nowMs, expirationTimeMs);
   if ('oemData' in source) return validateOem(source.oemData, nowMs, expirationTimeMs);
   return { validation: { result: 'ERROR' }, ...(expirationTimeMs !== undefined ? { expirationTimeMs } : {}) };
 }

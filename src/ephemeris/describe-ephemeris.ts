@@ -1,6 +1,6 @@
 import type { Handler } from '../api/context.js';
 import type { EphemerisTypeDescription } from '../api/shapes.js';
-import { ephemerisStatus, getEphemerisRecord, type EphemerisRecord } from './ephemeris-record.js';
+import { ephemerisStatus, getEphemerisRecord, type AzElData, type EphemerisRecord } from './ephemeris-record.js';
 
 export const describeEphemeris: Handler<'DescribeEphemeris'> = (input, context) => {
   const { id, doc, tags } = getEphemerisRecord(context, input.ephemerisId);
@@ -21,7 +21,7 @@ export const describeEphemeris: Handler<'DescribeEphemeris'> = (input, context) 
   };
 };
 
-/** The data as supplied: the S3 object, the OEM text, or the TLE set in its request form. */
+/** The data as supplied: the S3 object, the OEM text, or the TLE set or az-el segments in their request form. */
 function suppliedData(record: EphemerisRecord): EphemerisTypeDescription {
   const source = record.source;
   const description =
@@ -29,7 +29,9 @@ function suppliedData(record: EphemerisRecord): EphemerisTypeDescription {
       ? { sourceS3Object: source.s3Object }
       : 'oemData' in source
         ? { ephemerisData: source.oemData }
-        : {
+        : 'azElData' in source
+          ? { ephemerisData: JSON.stringify(azElSegments(source.azElData)) }
+          : {
             ephemerisData: JSON.stringify(
               source.tleSegments.map((s) => ({
                 tleLine1: s.line1,
@@ -39,5 +41,17 @@ function suppliedData(record: EphemerisRecord): EphemerisTypeDescription {
               })),
             ),
           };
-  return record.ephemerisType === 'TLE' ? { tle: description } : { oem: description };
+  return record.ephemerisType === 'TLE' ? { tle: description } : record.ephemerisType === 'AZ_EL' ? { azEl: description } : { oem: description };
 }
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** AzElSegments as the request carried them, timestamps in ISO 8601 as the model's date-time shapes. */
+const azElSegments = (data: AzElData) => ({
+  angleUnit: data.angleUnit,
+  azElSegmentList: data.segments.map((segment) => ({
+    referenceEpoch: iso(segment.referenceEpochMs),
+    validTimeRange: { startTime: iso(segment.startMs), endTime: iso(segment.endMs) },
+    azElList: segment.azElList,
+  })),
+});

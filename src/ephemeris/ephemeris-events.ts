@@ -17,7 +17,8 @@ export function ephemerisStatusEvent(
     detailType: EPHEMERIS_STATUS_CHANGE,
     ...scope,
     resources: [record.arn],
-    detail: { ephemerisStatus, satelliteId: record.satelliteId, ephemerisId },
+    // An az-el ephemeris may name no satellite.
+    detail: { ephemerisStatus, ...(record.satelliteId !== undefined ? { satelliteId: record.satelliteId } : {}), ephemerisId },
     time: new Date(timeMs),
   };
 }

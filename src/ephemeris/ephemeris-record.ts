@@ -1,5 +1,5 @@
 import type { OperationContext } from '../api/context.js';
-import type { EphemerisErrorReason, EphemerisInvalidReason, EphemerisStatus, S3Object } from '../api/shapes.js';
+import type { AngleUnits, EphemerisErrorReason, EphemerisInvalidReason, EphemerisStatus, S3Object, TimeAzEl } from '../api/shapes.js';
 import { arnFor } from '../api/arn.js';
 import { ResourceNotFoundException } from '../api/errors.js';
 import type { ResourceStore, Scope, StoredResource } from '../store/resources.js';
@@ -17,7 +17,20 @@ export interface TleSegment {
   endMs: number;
 }
 
-export type EphemerisSourceData = { tleSegments: TleSegment[] } | { oemData: string } | { s3Object: S3Object };
+/** One az-el segment as supplied: samples at `dt` seconds from its reference epoch. */
+export interface AzElSegmentData {
+  referenceEpochMs: number;
+  startMs: number;
+  endMs: number;
+  azElList: TimeAzEl[];
+}
+
+export interface AzElData {
+  angleUnit: AngleUnits;
+  segments: AzElSegmentData[];
+}
+
+export type EphemerisSourceData = { tleSegments: TleSegment[] } | { oemData: string } | { azElData: AzElData } | { s3Object: S3Object };
 
 /** What validation decided at creation; the status shown is derived from it and the clock. */
 export type ValidationOutcome =
@@ -27,8 +40,11 @@ export type ValidationOutcome =
 
 export interface EphemerisRecord {
   arn: string;
-  satelliteId: string;
-  ephemerisType: 'TLE' | 'OEM';
+  /** Optional for an az-el ephemeris, which points an antenna rather than positioning a satellite. */
+  satelliteId?: string;
+  ephemerisType: 'TLE' | 'OEM' | 'AZ_EL';
+  /** The ground station an az-el ephemeris's angles are seen from; the only one it can be used at. */
+  groundStation?: string;
   name: string;
   priority: number;
   enabled: boolean;

@@ -8,7 +8,7 @@ export interface Validated {
   expirationTimeMs?: number;
 }
 
-interface Problem {
+export interface Problem {
   invalidReason: EphemerisInvalidReason;
   /** Absent where no EphemerisErrorCode fits (SEMANTICS §5.4 "no code"). */
   error?: EphemerisErrorReason;
@@ -48,10 +48,13 @@ export function validateOem(text: string, nowMs: number, expirationTimeMs?: numb
   return checkTimes(trajectoryFromOem(parsed.ephemeris).coverage!, nowMs, expirationTimeMs);
 }
 
-/** The data must cover now, and an expiration time must lie after now and within the coverage. */
-function checkTimes(coverage: { startMs: number; endMs: number }, nowMs: number, expirationTimeMs?: number): Validated {
+/**
+ * The data must cover now (pointing angles may start later: they are for contacts to come), and an
+ * expiration time must lie after now and within the coverage.
+ */
+export function checkTimes(coverage: { startMs: number; endMs: number }, nowMs: number, expirationTimeMs?: number, mayStartLater = false): Validated {
   const problems: Problem[] = [];
-  if (coverage.startMs > nowMs) {
+  if (coverage.startMs > nowMs && !mayStartLater) {
     problems.push(coded('TIME_RANGE_INVALID', 'START_TIME_IN_FUTURE', `the data starts at ${iso(coverage.startMs)}, after now (${iso(nowMs)})`));
   }
   if (coverage.endMs <= nowMs) {
@@ -66,12 +69,12 @@ function checkTimes(coverage: { startMs: number; endMs: number }, nowMs: number,
   return { validation: { result: 'VALID' }, expirationTimeMs: expirationTimeMs ?? coverage.endMs };
 }
 
-const coded = (invalidReason: EphemerisInvalidReason, errorCode: EphemerisErrorReason['errorCode'], errorMessage: string): Problem => ({
+export const coded = (invalidReason: EphemerisInvalidReason, errorCode: EphemerisErrorReason['errorCode'], errorMessage: string): Problem => ({
   invalidReason,
   error: { errorCode, errorMessage },
 });
 
-function invalid(problems: Problem[], expirationTimeMs?: number): Validated {
+export function invalid(problems: Problem[], expirationTimeMs?: number): Validated {
   return {
     validation: {
       result: 'INVALID',

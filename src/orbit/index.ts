@@ -22,3 +22,4 @@ export { trajectoryFromOem } from './oem-trajectory.js';
 export { lookAngles, type LookAngles } from './look-angles.js';
 export { findPasses, highestElevation, PASS_FOLLOW_MS, type Pass, type PassSearchOptions } from './passes.js';
 export { footprintRadiusDeg, footprintRing, groundTrack, skyTrack, type SkyPoint, type TrackPoint } from './geometry.js';
+export { azElAt, trajectoryFromAzEl, type AzElPoint, type AzElTrack } from './az-el.js';

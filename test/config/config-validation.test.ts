@@ -40,9 +40,9 @@ const refusals: { title: string; data: object | ((trackingArn: string) => object
     expected: invalid(`${DOWNLINK}.centerFrequency`, /8.5 GHz is outside/),
   },
   {
-    title: 'a downlink bandwidth over 54 MHz',
-    data: downlink({ bandwidth: mhz(60) }),
-    expected: invalid(`${DOWNLINK}.bandwidth`, /outside 0.01-54 MHz/),
+    title: 'a downlink bandwidth over the 400 MHz wideband ceiling',
+    data: downlink({ bandwidth: mhz(401) }),
+    expected: invalid(`${DOWNLINK}.bandwidth`, /401 MHz is outside 0.01-400 MHz/),
   },
   {
     title: 'a downlink bandwidth under 10 kHz',
