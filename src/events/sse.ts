@@ -3,11 +3,15 @@ import type { EventBus } from './bus.js';
 import type { EventEnvelope } from './types.js';
 
 const HEARTBEAT_MS = 15_000;
+/** How long a client may leave events unread before it is cut off (README: event stream lag). */
+export const STALLED_CLIENT_LIMIT_MS = 30_000;
 
 /**
  * Serves events as text/event-stream: `id:` is the outbox sequence, so a client reconnecting with
  * Last-Event-ID gets what it missed (as far as the outbox still holds it). Comments keep proxies
- * from closing an idle stream. Only events `wanted` accepts are sent.
+ * from closing an idle stream. Only events `wanted` accepts are sent. Events go out as fast as
+ * the client reads them; one that reads nothing for STALLED_CLIENT_LIMIT_MS while events wait is
+ * disconnected, so it holds neither memory nor the outbox.
  */
 export function streamEvents(
   bus: EventBus,
@@ -22,19 +26,32 @@ export function streamEvents(
     'x-accel-buffering': 'no',
   });
   response.write(': connected\n\n');
-  const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
-  const unsubscribe = bus.subscribe(
+  let stalled: NodeJS.Timeout | undefined;
+  const heartbeat = setInterval(() => {
+    if (!response.writableNeedDrain) response.write(': heartbeat\n\n');
+  }, HEARTBEAT_MS);
+  const subscription = bus.subscribe(
     {
-      send: (entry) => {
-        if (wanted(entry.envelope)) response.write(`id: ${entry.seq}\ndata: ${entry.json}\n\n`);
+      send: (entries) => {
+        const frames = entries.filter((entry) => wanted(entry.envelope)).map((entry) => `id: ${entry.seq}\ndata: ${entry.json}\n\n`);
+        if (frames.length === 0 || response.write(frames.join(''))) return true;
+        stalled ??= setTimeout(() => response.destroy(), STALLED_CLIENT_LIMIT_MS);
+        return false;
       },
-      end: () => response.end(),
+      // A client that is not reading could not take the end either.
+      end: () => (response.writableNeedDrain ? response.destroy() : response.end()),
     },
     afterSeq,
   );
+  response.on('drain', () => {
+    clearTimeout(stalled);
+    stalled = undefined;
+    subscription.resume();
+  });
   response.once('close', () => {
     clearInterval(heartbeat);
-    unsubscribe();
+    clearTimeout(stalled);
+    subscription.unsubscribe();
   });
 }
 
