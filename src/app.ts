@@ -98,8 +98,8 @@ export function buildApp(options: AppOptions = {}): App {
 
   registerAdminRoutes(server, { storage: options.inMemory ? 'memory' : 'sqlite' });
   registerClockRoutes(server, clock, clockSaved);
-  registerEventRoutes(server, events);
   const defaultScope = { ...DEFAULT_SCOPE, ...options.defaultScope };
+  registerEventRoutes(server, events, { defaultScope });
   const transaction = <T>(work: () => T) => commits.run(work);
   registerCatalogRoutes(server, { services, defaultScope, transaction });
   registerFaultRoutes(server, { services, defaultScope, transaction });
