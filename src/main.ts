@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { EventSinkError } from './events/types.js';
+import { CredentialsFileError, readCredentialsFile } from './protocol/credentials-file.js';
 import { CatalogError } from './satellite/catalog-error.js';
 import { DataDirInUseError } from './store/database.js';
 
@@ -29,6 +30,13 @@ Options (environment variable in brackets):
                        ignored, --clock-rate still applies). GET/POST /_local/clock reads or moves it.
   --scheduling-delay S seconds a contact stays SCHEDULING (and CANCELLING) (default 1)
                        [GSL_SCHEDULING_DELAY_SECONDS]
+  --auth MODE          open (default): signatures are not checked, a 12-digit access key id is the
+                       account; strict: every request (also /_local/*, but GET /_local/health) must be
+                       SigV4-signed by a key of --credentials-file, within 5 minutes of real time [GSL_AUTH]
+  --credentials-file PATH  the keys strict mode accepts, in the AWS shared-credentials format: one
+                       section per key with aws_access_key_id, aws_secret_access_key and optionally
+                       aws_session_token and aws_account_id (else a 12-digit key id is the account)
+                       [GSL_CREDENTIALS_FILE]
   --help               show this help
 
 Testing aid: GSL_MAX_DATABASE_PAGES=N caps the database at N pages, so writes fail as on a full disk.
@@ -58,6 +66,8 @@ function readOptions() {
         'clock-start': { type: 'string' },
         'clock-rate': { type: 'string' },
         'scheduling-delay': { type: 'string' },
+        auth: { type: 'string' },
+        'credentials-file': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -90,7 +100,13 @@ function readOptions() {
   const delayText = values['scheduling-delay'] ?? env.GSL_SCHEDULING_DELAY_SECONDS;
   const schedulingDelay = delayText === undefined ? undefined : Number(delayText);
   if (schedulingDelay !== undefined && !(Number.isFinite(schedulingDelay) && schedulingDelay >= 0)) usageError(`invalid scheduling delay: ${delayText}`);
+  const auth = values.auth ?? env.GSL_AUTH ?? 'open';
+  if (auth !== 'open' && auth !== 'strict') usageError(`invalid auth mode: ${auth} (open or strict)`);
+  const credentialsFile = values['credentials-file'] ?? env.GSL_CREDENTIALS_FILE;
+  if (auth === 'strict' && !credentialsFile) usageError('--auth strict needs --credentials-file');
+  if (auth === 'open' && credentialsFile) usageError('--credentials-file is used only with --auth strict');
   return {
+    credentialsFile: auth === 'strict' ? credentialsFile : undefined,
     simulatedClock: { startMs: clockStartMs, rate: clockRate },
     contacts: schedulingDelay === undefined ? {} : { transitionDelayMs: schedulingDelay * 1000 },
     host: values.host ?? env.GSL_HOST ?? '127.0.0.1',
@@ -109,12 +125,13 @@ function readOptions() {
 }
 
 async function main(): Promise<void> {
-  const { host, port, ...appOptions } = readOptions();
+  const { host, port, credentialsFile, ...appOptions } = readOptions();
   let app;
   try {
-    app = buildApp(appOptions);
+    const strictAuth = credentialsFile === undefined ? undefined : { keys: await readCredentialsFile(credentialsFile) };
+    app = buildApp({ ...appOptions, strictAuth });
   } catch (error) {
-    if (error instanceof DataDirInUseError || error instanceof EventSinkError || error instanceof CatalogError) {
+    if (error instanceof DataDirInUseError || error instanceof EventSinkError || error instanceof CatalogError || error instanceof CredentialsFileError) {
       process.stderr.write(`groundstation-local: ${error.message}\n`);
       process.exit(1);
     }

@@ -1,6 +1,6 @@
 """Runs a batch of boto3 calls against Ground Station Local and prints their outcomes as JSON.
 
-stdin: {"endpoint", "region", "account", "calls": [{"op", "params"} | {"paginate", "params"} | {"wait", "params", "delay", "maxAttempts"}]}
+stdin: {"endpoint", "region", "account", "profile"?, "calls": [{"op", "params"} | {"paginate", "params"} | {"wait", "params", "delay", "maxAttempts"}]}
 stdout: one outcome per call: {"result": ...} | {"error": {"code", "message", "status", "parameterName"}} | {"clientError": "..."}
 """
 import datetime
@@ -50,13 +50,14 @@ def run(client, call):
 
 def main():
     request = json.load(sys.stdin)
-    client = boto3.client(
+    # A profile is read from the shared-credentials file AWS_SHARED_CREDENTIALS_FILE names.
+    credentials = {} if request.get("profile") else {"aws_access_key_id": request["account"], "aws_secret_access_key": "local"}
+    client = boto3.Session(profile_name=request.get("profile")).client(
         "groundstation",
         endpoint_url=request["endpoint"],
         region_name=request["region"],
-        aws_access_key_id=request["account"],
-        aws_secret_access_key="local",
         config=Config(retries={"max_attempts": 1, "mode": "standard"}),
+        **credentials,
     )
     json.dump([run(client, call) for call in request["calls"]], sys.stdout)
 
