@@ -16,7 +16,8 @@ Options (environment variable in brackets):
   --log-level LEVEL    fatal, error, warn, info, debug, trace or silent (default info) [GSL_LOG_LEVEL]
   --events-file PATH   append every event as one JSON line to PATH [GSL_EVENTS_FILE]
   --webhook URL        POST every event to URL; repeatable [GSL_WEBHOOKS, comma-separated]
-                       (events also stream live from GET /_local/events)
+                       (events also stream live from GET /_local/events, as fast as a client reads;
+                       one that reads nothing for 30 s while events wait is disconnected)
   --satellites FILE    onboard the satellites of a TLE file (name line + 2 lines each) at start;
                        they stay onboarded, also after later starts without it [GSL_SATELLITES_FILE]
                        (POST /_local/satellites onboards one at run time, from a TLE or an OEM)

@@ -13,6 +13,8 @@ import { eventually, openEventStream } from '../events/event-sinks.js';
 // Keys as the server knows them: one with an account of its own, one whose 12-digit id is the account.
 const ALICE = { id: 'AKIAGSLSTRICTALICE01', secret: 'alice-secret-access-key', account: '210987654321' };
 const BOB = { id: '123456789012', secret: 'bob-secret-access-key' };
+// Temporary credentials: requests must carry the session token too.
+const CAROL = { id: 'ASIAGSLSTRICTCAROL01', secret: 'carol-secret-access-key', token: 'carol-session-token' };
 const SERVER_CREDENTIALS = `# keys the server accepts
 [alice]
 aws_access_key_id = ${ALICE.id}
@@ -22,6 +24,11 @@ aws_account_id = ${ALICE.account}
 [bob]
 aws_access_key_id = ${BOB.id}
 aws_secret_access_key = ${BOB.secret}
+
+[carol]
+aws_access_key_id = ${CAROL.id}
+aws_secret_access_key = ${CAROL.secret}
+aws_session_token = ${CAROL.token}
 `;
 // What the clients have: the right keys, a wrong secret, and a key the server does not know.
 const CLIENT_CREDENTIALS = `${SERVER_CREDENTIALS}
@@ -122,6 +129,15 @@ describe('strict mode: every request SigV4-verified against a shared-credentials
     assert.deepEqual([js.name, js.status, js.message], ['InvalidSignatureException', 403, SIGNATURE_MISMATCH]);
     const after = await boto3(server.url, [{ op: 'list_configs' }], profile('alice'));
     assert.deepEqual(after[0]!.result, before[0]!.result);
+  });
+
+  it('temporary credentials pass with their session token, and are refused with UnrecognizedClientException (403) without it', async () => {
+    const [listed] = await boto3(server.url, [{ op: 'list_configs' }], profile('carol'));
+    assert.equal(listed!.error, undefined);
+    const tokenless = await signedFetch('/config', { key: CAROL });
+    assert.equal(tokenless.status, 403);
+    assert.equal(tokenless.headers.get('x-amzn-errortype'), 'UnrecognizedClientException');
+    assert.deepEqual(tokenless.json, { message: INVALID_TOKEN });
   });
 
   it('an unknown key is refused with UnrecognizedClientException (403) by boto3, the AWS CLI and the JS SDK', async () => {
