@@ -4,7 +4,7 @@ import type { EventEnvelope } from './types.js';
 
 const HEARTBEAT_MS = 15_000;
 /** How long a client may leave events unread before it is cut off (README: event stream lag). */
-export const STALLED_CLIENT_LIMIT_MS = 30_000;
+const STALLED_CLIENT_LIMIT_MS = 30_000;
 
 /**
  * Serves events as text/event-stream: `id:` is the outbox sequence, so a client reconnecting with
