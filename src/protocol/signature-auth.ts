@@ -23,6 +23,8 @@ const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
 const refused = (code: string, message: string) => new ProtocolError(403, code, message);
+// A malformed Authorization header is a bad request (400), as AWS's common errors list it.
+const incomplete = (message: string) => new ProtocolError(400, 'IncompleteSignatureException', message);
 const invalidToken = () => refused('UnrecognizedClientException', 'The security token included in the request is invalid.');
 const invalidSignature = (message = SIGNATURE_MISMATCH) => refused('InvalidSignatureException', message);
 
@@ -133,10 +135,10 @@ function parseAuthorization(authorization: string): AuthorizationParts {
   }
   const missing = ['Credential', 'Signature', 'SignedHeaders'].filter((name) => !fields.get(name));
   if (missing.length > 0) {
-    throw refused('IncompleteSignatureException', `${missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' ')} Authorization=${authorization}`);
+    throw incomplete(`${missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' ')} Authorization=${authorization}`);
   }
   const scope = CREDENTIAL_SCOPE.exec(fields.get('Credential')!);
-  if (!scope) throw refused('IncompleteSignatureException', `Authorization header requires a Credential of the form AccessKeyId/YYYYMMDD/region/service/aws4_request, not ${fields.get('Credential')}`);
+  if (!scope) throw incomplete(`Authorization header requires a Credential of the form AccessKeyId/YYYYMMDD/region/service/aws4_request, not ${fields.get('Credential')}`);
   const [, accessKeyId, date, region, service] = scope;
   return { accessKeyId: accessKeyId!, date: date!, region: region!, service: service!, signedHeaders: fields.get('SignedHeaders')!.split(';'), signature: fields.get('Signature')! };
 }
@@ -144,7 +146,7 @@ function parseAuthorization(authorization: string): AuthorizationParts {
 function parseAmzDate(text: string | undefined): number {
   const match = text === undefined ? null : AMZ_DATE.exec(text);
   const ms = match ? Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!, +match[6]!) : NaN;
-  if (!Number.isFinite(ms)) throw refused('IncompleteSignatureException', "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  if (!Number.isFinite(ms)) throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   return ms;
 }
 

@@ -171,6 +171,27 @@ describe('strict mode: every request SigV4-verified against a shared-credentials
     assert.ok(!configs.json.configList.some((config: any) => config.name === 'unsigned'));
   });
 
+  it('a malformed Authorization header is refused with IncompleteSignatureException (400), naming what is missing', async () => {
+    const body = { name: 'malformed', configData: configData.tracking };
+    const outcomes = await Promise.all([
+      raw(server.url, 'POST', '/config', { body, headers: { authorization: 'Bearer some-token' } }),
+      raw(server.url, 'POST', '/config', { body, headers: { authorization: `AWS4-HMAC-SHA256 Credential=${ALICE.id}/20260721/${REGION}/groundstation/aws4_request` } }),
+      raw(server.url, 'POST', '/config', {
+        body,
+        headers: { authorization: `AWS4-HMAC-SHA256 Credential=${ALICE.id}/20260721/${REGION}/groundstation/aws4_request, SignedHeaders=host, Signature=00` },
+      }),
+    ]);
+    for (const outcome of outcomes) {
+      assert.equal(outcome.status, 400, outcome.text);
+      assert.equal(outcome.headers.get('x-amzn-errortype'), 'IncompleteSignatureException');
+    }
+    assert.match(outcomes[0]!.json.message, /^Authorization header requires 'Credential' parameter\. Authorization header requires 'Signature' parameter\. Authorization header requires 'SignedHeaders' parameter\./);
+    assert.match(outcomes[1]!.json.message, /^Authorization header requires 'Signature' parameter\. Authorization header requires 'SignedHeaders' parameter\./);
+    assert.equal(outcomes[2]!.json.message, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    const configs = await signedFetch('/config');
+    assert.ok(!configs.json.configList.some((config: any) => config.name === 'malformed'));
+  });
+
   it('a request signed more than 5 minutes from real time is refused with InvalidSignatureException (403), saying how far', async () => {
     const now = Date.now();
     const old = await signedFetch('/config', { at: now - 10 * 60_000 });
