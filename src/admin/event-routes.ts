@@ -32,7 +32,7 @@ export function registerEventRoutes(app: FastifyInstance, bus: EventBus, options
     const named = request.query.account ?? options.defaultScope.account;
     const account = signed ? signed.account : named === EVERY_ACCOUNT ? undefined : named;
     reply.hijack();
-    streamEvents(bus, reply.raw, afterSeq, (envelope) => (account === undefined || envelope.account === account) && (region === undefined || envelope.region === region));
+    streamEvents(bus, reply.raw, afterSeq, { account, region });
     return reply;
   });
 }

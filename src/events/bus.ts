@@ -37,6 +37,7 @@ interface StreamPosition {
 
 // Small enough that the page a stalled client is handed costs little; one write per page.
 const STREAM_PAGE = 100;
+const PAGES_CACHED = 8;
 const DEFAULT_RETAINED = 1000;
 const PRUNE_BATCH = 100;
 
@@ -108,7 +109,9 @@ export class EventBus implements EventPublisher {
     this.wakeScheduled = false;
     if (this.closed) return;
     try {
-      for (const [subscriber, position] of this.streams) if (!position.blocked) this.feed(subscriber, position);
+      // Streams at the same place (most are: at the newest event) share the pages read for them.
+      const pages = new PageCache(this.outbox);
+      for (const [subscriber, position] of this.streams) if (!position.blocked) this.feed(subscriber, position, pages);
       this.prune();
     } catch (error) {
       this.options.log('event delivery failed', error);
@@ -119,14 +122,14 @@ export class EventBus implements EventPublisher {
   // A client's read comes on a turn of its own, outside any unit of work, like a wake.
   private feedSafely(subscriber: StreamSubscriber, position: StreamPosition): void {
     try {
-      this.feed(subscriber, position);
+      this.feed(subscriber, position, new PageCache(this.outbox));
     } catch (error) {
       this.options.log('event delivery failed', error);
     }
   }
 
-  private feed(subscriber: StreamSubscriber, position: StreamPosition): void {
-    for (let page = this.outbox.after(position.after, STREAM_PAGE); page.length > 0; page = this.outbox.after(position.after, STREAM_PAGE)) {
+  private feed(subscriber: StreamSubscriber, position: StreamPosition, pages: PageCache): void {
+    for (let page = pages.after(position.after); page.length > 0; page = pages.after(position.after)) {
       position.after = page[page.length - 1]!.seq;
       if (!subscriber.send(page)) {
         position.blocked = true;
@@ -158,5 +161,22 @@ export class EventBus implements EventPublisher {
     if (through < this.prunedThrough + PRUNE_BATCH) return;
     this.outbox.prune(through);
     this.prunedThrough = through;
+  }
+}
+
+/** The outbox pages read during one delivery round, by the sequence they follow; only the last few are kept. */
+class PageCache {
+  private readonly pages = new Map<number, OutboxEntry[]>();
+
+  constructor(private readonly outbox: Outbox) {}
+
+  after(seq: number): OutboxEntry[] {
+    let page = this.pages.get(seq);
+    if (!page) {
+      page = this.outbox.after(seq, STREAM_PAGE);
+      if (this.pages.size >= PAGES_CACHED) this.pages.delete(this.pages.keys().next().value!);
+      this.pages.set(seq, page);
+    }
+    return page;
   }
 }

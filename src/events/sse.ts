@@ -1,6 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import type { EventBus } from './bus.js';
-import type { EventEnvelope } from './types.js';
+import type { OutboxEntry } from './types.js';
+
+/** Which events a stream shows: one account's (or every account's), one region's (or all). */
+export interface StreamFilter {
+  account?: string;
+  region?: string;
+}
 
 const HEARTBEAT_MS = 15_000;
 /** How long a client may leave events unread before it is cut off (README: event stream lag). */
@@ -9,7 +15,7 @@ const STALLED_CLIENT_LIMIT_MS = 30_000;
 /**
  * Serves events as text/event-stream: `id:` is the outbox sequence, so a client reconnecting with
  * Last-Event-ID gets what it missed (as far as the outbox still holds it). Comments keep proxies
- * from closing an idle stream. Only events `wanted` accepts are sent. Events go out as fast as
+ * from closing an idle stream. Only events `filter` keeps are sent. Events go out as fast as
  * the client reads them; one that reads nothing for STALLED_CLIENT_LIMIT_MS while events wait is
  * disconnected, so it holds neither memory nor the outbox.
  */
@@ -17,7 +23,7 @@ export function streamEvents(
   bus: EventBus,
   response: ServerResponse,
   afterSeq: number | undefined,
-  wanted: (envelope: EventEnvelope) => boolean,
+  filter: StreamFilter,
 ): void {
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -32,9 +38,9 @@ export function streamEvents(
   }, HEARTBEAT_MS);
   const subscription = bus.subscribe(
     {
-      send: (entries) => {
-        const frames = entries.filter((entry) => wanted(entry.envelope)).map((entry) => `id: ${entry.seq}\ndata: ${entry.json}\n\n`);
-        if (frames.length === 0 || response.write(frames.join(''))) return true;
+      send: (page) => {
+        const frames = framesOf(page, filter);
+        if (frames.length === 0 || response.write(frames)) return true;
         stalled ??= setTimeout(() => response.destroy(), STALLED_CLIENT_LIMIT_MS);
         return false;
       },
@@ -53,6 +59,23 @@ export function streamEvents(
     clearTimeout(stalled);
     subscription.unsubscribe();
   });
+}
+
+// The bus hands the same page to every stream at that place: its frames are made once per filter,
+// and every stream writes the same bytes.
+const pageFrames = new WeakMap<readonly OutboxEntry[], Map<string, Buffer>>();
+
+function framesOf(page: readonly OutboxEntry[], { account, region }: StreamFilter): Buffer {
+  const key = `${account ?? '*'} ${region ?? '*'}`;
+  let byFilter = pageFrames.get(page);
+  if (!byFilter) pageFrames.set(page, (byFilter = new Map()));
+  let frames = byFilter.get(key);
+  if (!frames) {
+    const kept = page.filter(({ envelope }) => (account === undefined || envelope.account === account) && (region === undefined || envelope.region === region));
+    frames = Buffer.from(kept.map((entry) => `id: ${entry.seq}\ndata: ${entry.json}\n\n`).join(''));
+    byFilter.set(key, frames);
+  }
+  return frames;
 }
 
 /** The sequence a Last-Event-ID names; undefined if absent, NaN if not a sequence. */
