@@ -7,7 +7,7 @@ import { registerConsoleRoutes } from './admin/console-routes.js';
 import { registerEventRoutes } from './admin/event-routes.js';
 import { registerFaultRoutes } from './admin/fault-routes.js';
 import { registerGeometryRoutes } from './admin/geometry-routes.js';
-import { registerAdminRoutes } from './admin/routes.js';
+import { HEALTH_ROUTE, registerAdminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { openPersistedClock, type SimulatedClockOptions } from './persisted-clock.js';
 import { registerClockRoutes } from './admin/clock-routes.js';
@@ -27,6 +27,9 @@ import { applyCatalogOptions, type CatalogOptions } from './satellite/onboarding
 import { SatelliteStore } from './satellite/satellite-store.js';
 import { migrateSchema } from './schema.js';
 import { registerApi, sendFrameworkError } from './protocol/api.js';
+import type { AccessKey } from './protocol/credentials-file.js';
+import { keyIdAsAccount } from './protocol/identity.js';
+import { SignatureVerifier } from './protocol/signature-auth.js';
 import { isDatabaseFailure, limitDatabaseSize, openDatabase } from './store/database.js';
 import { GroupCommit } from './store/group-commit.js';
 import { ResourceStore, type Scope } from './store/resources.js';
@@ -53,6 +56,11 @@ export interface AppOptions {
   webhooks?: string[];
   /** Satellites to onboard at start, and whether Aqua is listed. */
   catalog?: CatalogOptions;
+  /**
+   * Strict mode: every request but GET /_local/health must carry a valid SigV4 signature by one of
+   * these keys. Without it, signatures are not checked (open mode).
+   */
+  strictAuth?: { keys: AccessKey[] };
 }
 
 export const DEFAULT_SCOPE: Scope = { account: '000000000000', region: 'us-east-2' };
@@ -125,17 +133,28 @@ export function buildApp(options: AppOptions = {}): App {
     server.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   }
 
+  const verifier = options.strictAuth ? new SignatureVerifier(options.strictAuth.keys, () => clock.realNowMs()) : undefined;
+  const accountOf = verifier?.accountOf ?? keyIdAsAccount;
+  if (verifier) {
+    // After the body is read, as its hash is signed; the health check stays open for launchers.
+    server.addHook('preHandler', async (request) => {
+      if (request.routeOptions.url === HEALTH_ROUTE) return;
+      await verifier.verify({ method: request.method, url: request.raw.url ?? '/', headers: request.headers, body: request.body as Buffer | undefined });
+    });
+  }
+
   registerAdminRoutes(server, { storage: options.inMemory ? 'memory' : 'sqlite' });
   registerClockRoutes(server, clock, clockSaved);
-  registerEventRoutes(server, events);
   const defaultScope = { ...DEFAULT_SCOPE, ...options.defaultScope };
+  registerEventRoutes(server, events, { defaultScope, accountOf });
   const transaction = <T>(work: () => T) => commits.run(work);
   registerCatalogRoutes(server, { services, defaultScope, transaction });
-  registerFaultRoutes(server, { services, defaultScope, transaction });
+  registerFaultRoutes(server, { services, defaultScope, accountOf, transaction });
   registerResetRoutes(server, { services, transaction });
   registerGeometryRoutes(server, { services, defaultScope });
   registerConsoleRoutes(server);
   registerApi(server, {
+    accountOf,
     model,
     handlers,
     services,

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, type App } from './app.js';
 import type { EventEnvelope } from './events/types.js';
+import { readCredentialsFile } from './protocol/credentials-file.js';
 
 export type { EventEnvelope } from './events/types.js';
 
@@ -35,6 +36,11 @@ export interface GroundStationLocalOptions {
   logStream?: { write(line: string): void };
   /** Caps the database at this many pages, so writes fail as on a full disk. */
   maxDatabasePages?: number;
+  /**
+   * Strict mode: verify every request's SigV4 signature against the keys of this AWS
+   * shared-credentials file (the default is open: no signature is checked).
+   */
+  credentialsFile?: string;
 }
 
 export interface GroundStationLocal {
@@ -64,7 +70,9 @@ function instantMs(time: Instant): number {
 /** Starts the emulator and resolves once it listens. */
 export async function startGroundStationLocal(options: GroundStationLocalOptions = {}): Promise<GroundStationLocal> {
   const { clock: clockOptions } = options;
+  const strictAuth = options.credentialsFile === undefined ? undefined : { keys: await readCredentialsFile(options.credentialsFile) };
   const app = buildApp({
+    strictAuth,
     dataDir: options.dataDir,
     inMemory: options.inMemory ?? options.dataDir === undefined,
     logLevel: options.logLevel ?? 'warn',
@@ -107,19 +115,30 @@ export async function startGroundStationLocal(options: GroundStationLocalOptions
   };
 }
 
-/** The bus's stream as an async iterator: events queue until asked for; return() unsubscribes. */
+/**
+ * The bus's stream as an async iterator: events queue until asked for, up to a page's worth, and
+ * the stream waits while they do (the bus reads on as the iterator is read); return() unsubscribes.
+ */
 function subscription(app: App): AsyncIterator<EventEnvelope> {
+  const QUEUE_LIMIT = 100;
   const queued: EventEnvelope[] = [];
   const waiting: ((result: IteratorResult<EventEnvelope>) => void)[] = [];
   let ended = false;
+  let paused = false;
   const settle = () => {
     while (waiting.length > 0 && queued.length > 0) waiting.shift()!({ value: queued.shift()!, done: false });
     while (ended && waiting.length > 0) waiting.shift()!({ value: undefined, done: true });
+    if (paused && queued.length === 0) {
+      paused = false;
+      stream.resume();
+    }
   };
-  const unsubscribe = app.events.subscribe({
-    send: (entry) => {
-      queued.push(entry.envelope);
-      settle();
+  const stream = app.events.subscribe({
+    send: (entries) => {
+      for (const entry of entries) queued.push(entry.envelope);
+      paused = queued.length >= QUEUE_LIMIT;
+      queueMicrotask(settle);
+      return !paused;
     },
     end: () => {
       ended = true;
@@ -133,7 +152,7 @@ function subscription(app: App): AsyncIterator<EventEnvelope> {
         settle();
       }),
     return: async () => {
-      unsubscribe();
+      stream.unsubscribe();
       ended = true;
       queued.length = 0;
       settle();

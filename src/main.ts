@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { EventSinkError } from './events/types.js';
+import { CredentialsFileError } from './protocol/credentials-file.js';
 import { CatalogError } from './satellite/catalog-error.js';
 import { startGroundStationLocal, type GroundStationLocalOptions } from './index.js';
 import { DataDirInUseError } from './store/database.js';
@@ -15,7 +16,8 @@ Options (environment variable in brackets):
   --log-level LEVEL    fatal, error, warn, info, debug, trace or silent (default info) [GSL_LOG_LEVEL]
   --events-file PATH   append every event as one JSON line to PATH [GSL_EVENTS_FILE]
   --webhook URL        POST every event to URL; repeatable [GSL_WEBHOOKS, comma-separated]
-                       (events also stream live from GET /_local/events)
+                       (events also stream live from GET /_local/events, as fast as a client reads;
+                       one that reads nothing for 30 s while events wait is disconnected)
   --satellites FILE    onboard the satellites of a TLE file (name line + 2 lines each) at start;
                        they stay onboarded, also after later starts without it [GSL_SATELLITES_FILE]
                        (POST /_local/satellites onboards one at run time, from a TLE or an OEM)
@@ -29,6 +31,13 @@ Options (environment variable in brackets):
                        ignored, --clock-rate still applies). GET/POST /_local/clock reads or moves it.
   --scheduling-delay S seconds a contact stays SCHEDULING (and CANCELLING) (default 1)
                        [GSL_SCHEDULING_DELAY_SECONDS]
+  --auth MODE          open (default): signatures are not checked, a 12-digit access key id is the
+                       account; strict: every request (also /_local/*, but GET /_local/health) must be
+                       SigV4-signed by a key of --credentials-file, within 5 minutes of real time [GSL_AUTH]
+  --credentials-file PATH  the keys strict mode accepts, in the AWS shared-credentials format: one
+                       section per key with aws_access_key_id, aws_secret_access_key and optionally
+                       aws_session_token and aws_account_id (else a 12-digit key id is the account)
+                       [GSL_CREDENTIALS_FILE]
   --help               show this help
 
 Testing aid: GSL_MAX_DATABASE_PAGES=N caps the database at N pages, so writes fail as on a full disk.
@@ -58,6 +67,8 @@ function readOptions(): GroundStationLocalOptions & { host: string; port: number
         'clock-start': { type: 'string' },
         'clock-rate': { type: 'string' },
         'scheduling-delay': { type: 'string' },
+        auth: { type: 'string' },
+        'credentials-file': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -90,9 +101,15 @@ function readOptions(): GroundStationLocalOptions & { host: string; port: number
   const delayText = values['scheduling-delay'] ?? env.GSL_SCHEDULING_DELAY_SECONDS;
   const schedulingDelay = delayText === undefined ? undefined : Number(delayText);
   if (schedulingDelay !== undefined && !(Number.isFinite(schedulingDelay) && schedulingDelay >= 0)) usageError(`invalid scheduling delay: ${delayText}`);
+  const auth = values.auth ?? env.GSL_AUTH ?? 'open';
+  if (auth !== 'open' && auth !== 'strict') usageError(`invalid auth mode: ${auth} (open or strict)`);
+  const credentialsFile = values['credentials-file'] ?? env.GSL_CREDENTIALS_FILE;
+  if (auth === 'strict' && !credentialsFile) usageError('--auth strict needs --credentials-file');
+  if (auth === 'open' && credentialsFile) usageError('--credentials-file is used only with --auth strict');
   return {
     clock: clockStartMs === undefined && clockRate === undefined ? undefined : { start: clockStartMs, rate: clockRate },
     schedulingDelaySeconds: schedulingDelay,
+    credentialsFile: auth === 'strict' ? credentialsFile : undefined,
     host: values.host ?? env.GSL_HOST ?? '127.0.0.1',
     port,
     dataDir: values['data-dir'] ?? env.GSL_DATA_DIR ?? '.groundstation-local',
@@ -112,7 +129,7 @@ async function main(): Promise<void> {
   try {
     server = await startGroundStationLocal(options);
   } catch (error) {
-    if (error instanceof DataDirInUseError || error instanceof EventSinkError || error instanceof CatalogError) {
+    if (error instanceof DataDirInUseError || error instanceof EventSinkError || error instanceof CatalogError || error instanceof CredentialsFileError) {
       process.stderr.write(`groundstation-local: ${error.message}\n`);
       process.exit(1);
     }

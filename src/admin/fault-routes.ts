@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../api/context.js';
 import { FaultRefused, injectFault } from '../contact/contact-fault.js';
 import { FAULT_STATUSES, type FaultStatus } from '../contact/contact-record.js';
-import { scopeFromAuthorization, scopeQueryProblem } from '../protocol/identity.js';
+import { keyIdAsAccount, scopeQueryProblem, signedScope, signedScopeConflict, type AccountOfKey } from '../protocol/identity.js';
 import type { Scope } from '../store/resources.js';
 import { jsonBody, refuse } from './admin-http.js';
 
 export interface FaultRouteOptions {
   services: Services;
   defaultScope: Scope;
+  accountOf?: AccountOfKey;
   /** Runs the change as one durable unit of work, as API operations are run. */
   transaction<T>(work: () => T): Promise<T>;
 }
@@ -18,7 +19,8 @@ const USAGE = `The body must be JSON: {"status": ${FAULT_STATUSES.map((s) => `"$
 /**
  * POST /_local/contacts/{contactId}/fault: ends a non-terminal contact in FAILED, AWS_FAILED or
  * AWS_CANCELLED (SEMANTICS §2.1). The contact is looked up as the API would for the request's
- * SigV4 credentials; `?account=` and `?region=` (as for /_local/events) name them for unsigned callers.
+ * SigV4 credentials; `?account=` and `?region=` name them for unsigned callers. A signed caller's
+ * identity wins: naming another account or region is refused (403).
  */
 export function registerFaultRoutes(app: FastifyInstance, options: FaultRouteOptions): void {
   app.post<{ Params: { contactId: string }; Querystring: { account?: string; region?: string } }>(
@@ -26,9 +28,11 @@ export function registerFaultRoutes(app: FastifyInstance, options: FaultRouteOpt
     async (request, reply) => {
       const problem = scopeQueryProblem(request.query);
       if (problem) return refuse(reply, 400, problem);
+      const signed = signedScope(request.headers.authorization, options.defaultScope, options.accountOf ?? keyIdAsAccount);
+      const conflict = signed && signedScopeConflict(signed, request.query);
+      if (conflict) return refuse(reply, 403, conflict);
       const { account, region } = request.query;
-      const signed = scopeFromAuthorization(request.headers.authorization, options.defaultScope);
-      const scope = { account: account ?? signed.account, region: region ?? signed.region };
+      const scope = signed ?? { account: account ?? options.defaultScope.account, region: region ?? options.defaultScope.region };
 
       const body = jsonBody(request);
       if (!body) return refuse(reply, 400, USAGE);

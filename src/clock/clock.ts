@@ -70,6 +70,11 @@ export class Clock {
     return new Date(this.nowMs());
   }
 
+  /** Real time, whatever the simulated clock says: what clients' own clocks are checked against (signing). */
+  realNowMs(): number {
+    return Date.now();
+  }
+
   state(): ClockState {
     return { now: this.nowMs(), rate: this.rate };
   }

@@ -18,11 +18,26 @@ export interface EventBusOptions {
 }
 
 export interface StreamSubscriber {
-  send(entry: OutboxEntry): void;
+  /** Sends entries, in order; false once the client's buffer is full: nothing more until `resume`. */
+  send(entries: readonly OutboxEntry[]): boolean;
   end(): void;
 }
 
-const REPLAY_PAGE = 500;
+export interface StreamSubscription {
+  /** The client took what was buffered: carry on from where the stream stopped. */
+  resume(): void;
+  unsubscribe(): void;
+}
+
+interface StreamPosition {
+  after: number;
+  /** Waiting for the client to read: nothing is read from the outbox for it meanwhile. */
+  blocked: boolean;
+}
+
+// Small enough that the page a stalled client is handed costs little; one write per page.
+const STREAM_PAGE = 100;
+const PAGES_CACHED = 8;
 const DEFAULT_RETAINED = 1000;
 const PRUNE_BATCH = 100;
 
@@ -34,7 +49,7 @@ const PRUNE_BATCH = 100;
 export class EventBus implements EventPublisher {
   private readonly outbox: Outbox;
   private readonly pumps: SinkPump[];
-  private readonly streams = new Map<StreamSubscriber, { after: number }>();
+  private readonly streams = new Map<StreamSubscriber, StreamPosition>();
   private readonly retained: number;
   private wakeScheduled = false;
   private prunedThrough = 0;
@@ -56,12 +71,23 @@ export class EventBus implements EventPublisher {
     this.scheduleWake();
   }
 
-  /** Streams events after `afterSeq` (or from now) until unsubscribed or the bus closes. */
-  subscribe(subscriber: StreamSubscriber, afterSeq?: number): () => void {
-    const position = { after: afterSeq ?? this.outbox.lastSeq() };
+  /**
+   * Streams events after `afterSeq` (or from now) until unsubscribed or the bus closes, page by
+   * page from the outbox and only as fast as the client reads: a replay or a stalled client costs
+   * one page, not the backlog.
+   */
+  subscribe(subscriber: StreamSubscriber, afterSeq?: number): StreamSubscription {
+    const position: StreamPosition = { after: afterSeq ?? this.outbox.lastSeq(), blocked: false };
     this.streams.set(subscriber, position);
     this.scheduleWake();
-    return () => this.streams.delete(subscriber);
+    return {
+      resume: () => {
+        if (!position.blocked || this.closed || !this.streams.has(subscriber)) return;
+        position.blocked = false;
+        this.feedSafely(subscriber, position);
+      },
+      unsubscribe: () => this.streams.delete(subscriber),
+    };
   }
 
   async close(): Promise<void> {
@@ -83,7 +109,9 @@ export class EventBus implements EventPublisher {
     this.wakeScheduled = false;
     if (this.closed) return;
     try {
-      for (const [subscriber, position] of this.streams) this.feed(subscriber, position);
+      // Streams at the same place (most are: at the newest event) share the pages read for them.
+      const pages = new PageCache(this.outbox);
+      for (const [subscriber, position] of this.streams) if (!position.blocked) this.feed(subscriber, position, pages);
       this.prune();
     } catch (error) {
       this.options.log('event delivery failed', error);
@@ -91,10 +119,22 @@ export class EventBus implements EventPublisher {
     for (const pump of this.pumps) pump.kick();
   }
 
-  private feed(subscriber: StreamSubscriber, position: { after: number }): void {
-    for (let page = this.outbox.after(position.after, REPLAY_PAGE); page.length > 0; page = this.outbox.after(position.after, REPLAY_PAGE)) {
-      for (const entry of page) subscriber.send(entry);
+  // A client's read comes on a turn of its own, outside any unit of work, like a wake.
+  private feedSafely(subscriber: StreamSubscriber, position: StreamPosition): void {
+    try {
+      this.feed(subscriber, position, new PageCache(this.outbox));
+    } catch (error) {
+      this.options.log('event delivery failed', error);
+    }
+  }
+
+  private feed(subscriber: StreamSubscriber, position: StreamPosition, pages: PageCache): void {
+    for (let page = pages.after(position.after); page.length > 0; page = pages.after(position.after)) {
       position.after = page[page.length - 1]!.seq;
+      if (!subscriber.send(page)) {
+        position.blocked = true;
+        return;
+      }
     }
   }
 
@@ -110,12 +150,33 @@ export class EventBus implements EventPublisher {
     return cursor;
   }
 
-  /** Drops what every durable sink has, keeping the newest few for replay; in batches, as it costs a sync. */
+  /**
+   * Drops what every durable sink and open stream has, keeping the newest few for replay; in
+   * batches, as it costs a sync. A stalled stream holds events back only until it is cut off.
+   */
   private prune(): void {
     const last = this.outbox.lastSeq();
-    const through = Math.min(last - this.retained, ...this.pumps.map((pump) => pump.delivered));
+    const streamed = [...this.streams.values()].map((position) => position.after);
+    const through = Math.min(last - this.retained, ...this.pumps.map((pump) => pump.delivered), ...streamed);
     if (through < this.prunedThrough + PRUNE_BATCH) return;
     this.outbox.prune(through);
     this.prunedThrough = through;
+  }
+}
+
+/** The outbox pages read during one delivery round, by the sequence they follow; only the last few are kept. */
+class PageCache {
+  private readonly pages = new Map<number, OutboxEntry[]>();
+
+  constructor(private readonly outbox: Outbox) {}
+
+  after(seq: number): OutboxEntry[] {
+    let page = this.pages.get(seq);
+    if (!page) {
+      page = this.outbox.after(seq, STREAM_PAGE);
+      if (this.pages.size >= PAGES_CACHED) this.pages.delete(this.pages.keys().next().value!);
+      this.pages.set(seq, page);
+    }
+    return page;
   }
 }

@@ -4,6 +4,8 @@ import type { DurableSink, OutboxEntry } from './types.js';
 const FIRST_RETRY_MS = 100;
 const LONGEST_RETRY_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 10_000;
+/** Most of a receiver's answer read (and dropped); what matters is its status. */
+const RESPONSE_BODY_LIMIT = 64 * 1024;
 
 /**
  * POSTs each envelope to a URL, one at a time so order holds, retrying with exponential backoff
@@ -49,10 +51,23 @@ export class WebhookSink implements DurableSink {
         body: entry.json,
         signal: AbortSignal.any([this.stopping.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
       });
-      await response.arrayBuffer();
+      await discardBody(response);
       return response.ok ? undefined : `HTTP ${response.status}`;
     } catch (error) {
       return (error as Error).message;
     }
+  }
+}
+
+/**
+ * Reads a small answer to its end, so the connection can serve the next event; a longer (or
+ * endless) one is cut off, never held in memory.
+ */
+async function discardBody(response: Response): Promise<void> {
+  if (!response.body) return;
+  let received = 0;
+  for await (const chunk of response.body) {
+    received += chunk.byteLength;
+    if (received > RESPONSE_BODY_LIMIT) break; // leaving the loop cancels the body
   }
 }

@@ -6,7 +6,7 @@ import { readOnlyServices } from '../api/read-only.js';
 import { FixedNow, type UnitClock } from '../clock/clock.js';
 import type { Scope } from '../store/resources.js';
 import { DependencyException, ProtocolError, ServiceError } from '../api/errors.js';
-import { scopeFromAuthorization } from './identity.js';
+import { scopeFromAuthorization, type AccountOfKey } from './identity.js';
 import { coerceText, ShapeReaders, type Reader } from './input.js';
 import { ShapeWriters } from './output.js';
 import { RouteTable } from './routes.js';
@@ -16,6 +16,8 @@ export interface ApiOptions {
   handlers: HandlerMap;
   services: Services;
   defaultScope: Scope;
+  /** The account an access key signs for (a 12-digit key id is the account, when not given). */
+  accountOf?: AccountOfKey;
   /**
    * Runs one operation as one unit of work: all of it is stored, or none of it; settles once durable.
    * Operations the model marks read-only run at once: they change nothing, and see only durable state.
@@ -63,7 +65,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
       const input = op.bind(labels, query, parseBody(request));
       const context = new RequestContext(
         op.readonly ? readServices : options.services,
-        scopeFromAuthorization(request.headers.authorization, options.defaultScope),
+        scopeFromAuthorization(request.headers.authorization, options.defaultScope, options.accountOf),
         request.id as string,
       );
       const handler = handlers[op.name] as (input: unknown, context: OperationContext) => unknown;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { raw } from '../support/clients.js';
@@ -57,6 +57,10 @@ describe('command line', () => {
       '--log-level',
       'GSL_LOG_LEVEL',
       'GSL_MAX_DATABASE_PAGES',
+      '--auth',
+      'GSL_AUTH',
+      '--credentials-file',
+      'GSL_CREDENTIALS_FILE',
     ]) {
       assert.ok(stdout.includes(text), `help mentions ${text}`);
     }
@@ -71,6 +75,9 @@ describe('command line', () => {
       [['stray'], {}, /positional argument/i],
       [[], { GSL_PORT: 'x' }, /invalid port: x/],
       [[], { GSL_MAX_DATABASE_PAGES: 'lots' }, /invalid GSL_MAX_DATABASE_PAGES: lots/],
+      [['--auth', 'loose'], {}, /invalid auth mode: loose \(open or strict\)/],
+      [['--auth', 'strict'], {}, /--auth strict needs --credentials-file/],
+      [['--credentials-file', 'keys'], {}, /--credentials-file is used only with --auth strict/],
     ];
     const exits = await Promise.all(cases.map(([args, env]) => run(args, env)));
     exits.forEach(({ code, stderr }, index) => {
@@ -87,6 +94,33 @@ describe('command line', () => {
     try {
       assert.deepEqual(server.health, { status: 'ok', service: 'groundstation-local', storage: 'sqlite', pid: server.pid });
       assert.ok(existsSync(join(dataDir, 'groundstation.sqlite')), 'the database lives in GSL_DATA_DIR');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('A credentials file that is missing, or holds a key without its secret, is reported plainly with exit 1', async () => {
+    const dir = temporaryDataDir();
+    const halfKey = join(dir, 'half-key');
+    writeFileSync(halfKey, '[default]\naws_access_key_id = AKIAGSLHALFKEY000001\n');
+    const missing = await run(['--in-memory', '--auth', 'strict', '--credentials-file', join(dir, 'none')]);
+    const half = await run(['--in-memory', '--auth', 'strict', '--credentials-file', halfKey]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /^groundstation-local: cannot read the credentials file .*none: ENOENT/);
+    assert.equal(half.code, 1);
+    assert.match(half.stderr, /\[default\]: aws_access_key_id and aws_secret_access_key are both required/);
+  });
+
+  it('GSL_AUTH=strict and GSL_CREDENTIALS_FILE stand in for the flags: unsigned requests are refused, the health check answers', async () => {
+    const dir = temporaryDataDir();
+    const keys = join(dir, 'credentials');
+    writeFileSync(keys, '[default]\naws_access_key_id = AKIAGSLENVKEY0000001\naws_secret_access_key = secret\n');
+    const env = { GSL_HOST: '127.0.0.1', GSL_PORT: String(await freePort()), GSL_IN_MEMORY: '1', GSL_LOG_LEVEL: 'silent', GSL_AUTH: 'strict', GSL_CREDENTIALS_FILE: keys };
+    const server = await startFromEnvironment(env);
+    try {
+      const refused = await raw(server.url, 'GET', '/config');
+      assert.equal(refused.status, 403);
+      assert.equal(refused.headers.get('x-amzn-errortype'), 'MissingAuthenticationTokenException');
     } finally {
       await server.stop();
     }

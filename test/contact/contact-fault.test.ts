@@ -185,6 +185,24 @@ describe('fault injection through /_local (SEMANTICS §2.1)', () => {
     assert.equal(answer.status, 200);
     assert.equal((await describeContact(contactId)).contactStatus, 'FAILED');
   });
+  it('a caller signed as another account cannot fault a contact by naming its account: 403, and the contact is unchanged', async () => {
+    const window = windows.filter((candidate) => candidate.startTime > windows[0].postPassEndTime + 3 * 86400)[1];
+    const contactId = await reserve(window);
+    const before = (await describeContact(contactId)).contactStatus;
+    const signedAsOther = {
+      authorization: `AWS4-HMAC-SHA256 Credential=${OTHER_ACCOUNT}/20260721/${REGION}/groundstation/aws4_request, SignedHeaders=host, Signature=0`,
+    };
+    const outcomes = await Promise.all([
+      fault(server.url, contactId, { status: 'FAILED' }, `?account=${ACCOUNT}&region=${REGION}`, signedAsOther),
+      fault(server.url, contactId, { status: 'FAILED' }, `?account=${ACCOUNT}`, signedAsOther),
+    ]);
+    assert.deepEqual(outcomes.map((outcome) => [outcome.status, outcome.json]), Array(2).fill([
+      403,
+      { message: `The request is signed for account ${OTHER_ACCOUNT}; it cannot act as or see account ${ACCOUNT}` },
+    ]));
+    assert.equal((await describeContact(contactId)).contactStatus, before);
+    assert.notEqual(before, 'FAILED');
+  });
   // CANCELLING is not terminal, so a fault may still end it; the fault's status then decides billing.
   it('a fault while CANCELLING ends the contact in the fault status, which GetMinuteUsage bills as it says', async () => {
     const window = windows.find((candidate) => candidate.startTime > windows[0].postPassEndTime + 4 * 86400);

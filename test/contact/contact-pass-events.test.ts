@@ -42,7 +42,7 @@ describe('events through a whole pass', () => {
     const { missionProfileArn } = await boto3Ok(server.url, { op: 'get_mission_profile', params: { missionProfileId } });
     const { window, reserve } = await firstOhioWindow(server.url, missionProfileArn, satelliteArn);
 
-    const stream = await openEventStream(server.url);
+    const stream = await openEventStream(server.url, undefined, `?account=${ACCOUNT}`);
     const contactId = await reserve();
     // Into the pass, then beyond its end: every change due by each move is published then.
     await moveClock(server.url, { set: window.startTime + 30 });

@@ -5,10 +5,11 @@ import { createAgentGroups, registerAgentRequest } from '../agent/agent-fixtures
 import { ACCOUNT, boto3, boto3Ok, OTHER_ACCOUNT, REGION } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
 import { startServer, temporaryDataDir, type RunningServer } from '../support/server.js';
-import { eventually, openEventStream, readJsonl, WebhookReceiver, type Envelope } from './event-sinks.js';
+import { eventually, openEventStream, readJsonl, signedAs, WebhookReceiver, type Envelope } from './event-sinks.js';
 
 const HEALTH_CHANGE = 'Ground Station Dataflow Endpoint Group Health Status Change';
 const UUID = /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/;
+const OURS = `?account=${ACCOUNT}`;
 const groupIdsOf = (events: readonly Envelope[]) => events.map((event) => event.detail.dataflowEndpointGroupId);
 
 describe('event delivery to the stream, the JSONL file and webhooks', () => {
@@ -29,7 +30,7 @@ describe('event delivery to the stream, the JSONL file and webhooks', () => {
 
   it('RegisterAgent health changes reach every sink once, in order, as EventBridge envelopes; a webhook answering 500 gets them on retry', async () => {
     receiver.failNext = 3;
-    const stream = await openEventStream(server.url);
+    const stream = await openEventStream(server.url, undefined, OURS);
     assert.equal(stream.response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
     const groups = await createAgentGroups(server.url, 3);
     await boto3Ok(server.url, { op: 'register_agent', params: registerAgentRequest(groups.map((group) => group.arn)) });
@@ -63,7 +64,7 @@ describe('event delivery to the stream, the JSONL file and webhooks', () => {
     });
 
     // Reconnecting with the id of the first event replays the ones after it.
-    const replay = await openEventStream(server.url, streamed[0]!.id);
+    const replay = await openEventStream(server.url, streamed[0]!.id, OURS);
     const replayed = await eventually('the replay', () => replay.events, (events) => events.length >= 2);
     await replay.close();
     assert.deepEqual(replayed, streamed.slice(1));
@@ -72,7 +73,7 @@ describe('event delivery to the stream, the JSONL file and webhooks', () => {
   it('a refused request publishes nothing: its health change is undone with it', async () => {
     const [undone, marker] = await createAgentGroups(server.url, 2);
     const missingGroup = undone!.arn.replace(undone!.id, ZERO_UUID);
-    const stream = await openEventStream(server.url);
+    const stream = await openEventStream(server.url, undefined, OURS);
     const [refused, accepted] = await boto3(server.url, [
       { op: 'register_agent', params: registerAgentRequest([undone!.arn, missingGroup]) },
       { op: 'register_agent', params: registerAgentRequest([marker!.arn]) },
@@ -87,13 +88,15 @@ describe('event delivery to the stream, the JSONL file and webhooks', () => {
     assert.ok(!groupIdsOf(readJsonl(eventsFile)).includes(undone!.id));
   });
 
-  it('the stream keeps only one account\'s or region\'s events when asked, and refuses a malformed filter', async () => {
+  it('each caller sees its own account\'s events: a signed caller the account it signs for, an unsigned one the account it names; every account only with ?account=*', async () => {
     const other = { account: OTHER_ACCOUNT };
-    const [all, mine, theirs, elsewhere] = await Promise.all([
-      openEventStream(server.url),
+    const [all, mine, theirs, signedTheirs, elsewhere, unsignedDefault] = await Promise.all([
+      openEventStream(server.url, undefined, '?account=*'),
       openEventStream(server.url, undefined, `?account=${ACCOUNT}&region=${REGION}`),
       openEventStream(server.url, undefined, `?account=${OTHER_ACCOUNT}`),
-      openEventStream(server.url, undefined, '?region=eu-north-1'),
+      openEventStream(server.url, undefined, '', signedAs(OTHER_ACCOUNT)),
+      openEventStream(server.url, undefined, '?region=eu-north-1&account=*'),
+      openEventStream(server.url),
     ]);
     const [ours] = await createAgentGroups(server.url, 1);
     const [their] = await createAgentGroups(server.url, 1, other);
@@ -101,20 +104,27 @@ describe('event delivery to the stream, the JSONL file and webhooks', () => {
     await boto3Ok(server.url, { op: 'register_agent', params: registerAgentRequest([their!.arn]) }, other);
     await eventually('both events', () => all.events, (events) => events.length >= 2);
     await eventually('their event', () => theirs.events, (events) => events.length >= 1);
+    await eventually('their signed event', () => signedTheirs.events, (events) => events.length >= 1);
     await eventually('our event', () => mine.events, (events) => events.length >= 1);
-    for (const stream of [all, mine, theirs, elsewhere]) await stream.close();
+    for (const stream of [all, mine, theirs, signedTheirs, elsewhere, unsignedDefault]) await stream.close();
     assert.deepEqual(groupIdsOf(all.events.map((event) => event.envelope)), [ours!.id, their!.id]);
     assert.deepEqual(groupIdsOf(mine.events.map((event) => event.envelope)), [ours!.id]);
     assert.deepEqual(groupIdsOf(theirs.events.map((event) => event.envelope)), [their!.id]);
+    assert.deepEqual(groupIdsOf(signedTheirs.events.map((event) => event.envelope)), [their!.id], 'a caller signed as another account never sees ours');
     assert.deepEqual(elsewhere.events, []);
+    assert.deepEqual(unsignedDefault.events, [], 'an unsigned caller sees the default account, which published nothing');
+  });
 
-    for (const [query, message] of [
-      ['?account=12', /account must be a 12-digit AWS account id, not 12/],
-      ['?region=Mars', /region must be an AWS region name such as us-east-2, not Mars/],
+  it('a signed caller naming another account, or every account, is refused (403); a malformed filter is refused (400)', async () => {
+    for (const [query, headers, status, message] of [
+      [`?account=${ACCOUNT}`, signedAs(OTHER_ACCOUNT), 403, `The request is signed for account ${OTHER_ACCOUNT}; it cannot act as or see account ${ACCOUNT}`],
+      ['?account=*', signedAs(OTHER_ACCOUNT), 403, `The request is signed for account ${OTHER_ACCOUNT}; it cannot act as or see account *`],
+      ['?account=12', {}, 400, 'account must be a 12-digit AWS account id or *, not 12'],
+      ['?region=Mars', {}, 400, 'region must be an AWS region name such as us-east-2, not Mars'],
     ] as const) {
-      const response = await fetch(`${server.url}/_local/events${query}`);
-      assert.equal(response.status, 400);
-      assert.match(((await response.json()) as { message: string }).message, message);
+      const response = await fetch(`${server.url}/_local/events${query}`, { headers });
+      assert.equal(response.status, status);
+      assert.deepEqual(await response.json(), { message });
     }
   });
 

@@ -71,16 +71,21 @@ export class WebhookReceiver {
   }
 }
 
+/** An Authorization header naming `account`'s key, as SDKs send it; open mode reads it, never checks it. */
+export const signedAs = (account: string, region = 'us-east-2') => ({
+  authorization: `AWS4-HMAC-SHA256 Credential=${account}/20260721/${region}/groundstation/aws4_request, SignedHeaders=host;x-amz-date, Signature=0`,
+});
+
 export interface StreamedEvent {
   id: number;
   envelope: Envelope;
 }
 
 /** Reads GET /_local/events; resolves once the stream is open, so later events are all seen. */
-export async function openEventStream(url: string, lastEventId?: number, query = '') {
+export async function openEventStream(url: string, lastEventId?: number, query = '', headers: Record<string, string> = {}) {
   const abort = new AbortController();
   const response = await fetch(`${url}/_local/events${query}`, {
-    headers: lastEventId === undefined ? {} : { 'last-event-id': String(lastEventId) },
+    headers: { ...headers, ...(lastEventId === undefined ? {} : { 'last-event-id': String(lastEventId) }) },
     signal: abort.signal,
   });
   const events: StreamedEvent[] = [];

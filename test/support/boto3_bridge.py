@@ -3,7 +3,7 @@
 One process serves a whole test file: importing boto3 and building a client cost more than most
 calls, so both happen once. Batches run concurrently (a test may wait on one while another acts).
 
-stdin, one line per batch: {"id", "endpoint", "region", "account", "calls": [{"op", "params"} | {"paginate", "params"} | {"wait", "params", "delay", "maxAttempts"}]}
+stdin, one line per batch: {"id", "endpoint", "region", "account", "profile"?, "credentialsFile"?, "calls": [{"op", "params"} | {"paginate", "params"} | {"wait", "params", "delay", "maxAttempts"}]}
 stdout, one line per batch: {"id", "outcomes": [{"result": ...} | {"error": {"code", "message", "status", "parameterName"}} | {"clientError": "..."}]}
 """
 import datetime
@@ -14,6 +14,7 @@ import traceback
 
 import boto3
 import botocore.exceptions
+import botocore.session
 from botocore.config import Config
 
 
@@ -59,16 +60,24 @@ output_lock = threading.Lock()
 
 
 def client_for(request):
-    key = (request["endpoint"], request["region"], request["account"])
+    profile = request.get("profile")
+    key = (request["endpoint"], request["region"], request["account"], profile, request.get("credentialsFile"))
     with clients_lock:
         if key not in clients:
-            clients[key] = boto3.client(
+            if profile:
+                # The profile's keys come from that shared-credentials file, read by botocore itself.
+                session = botocore.session.Session(profile=profile)
+                session.set_config_variable("credentials_file", request["credentialsFile"])
+                credentials = {}
+            else:
+                session = botocore.session.Session()
+                credentials = {"aws_access_key_id": request["account"], "aws_secret_access_key": "local"}
+            clients[key] = boto3.Session(botocore_session=session).client(
                 "groundstation",
                 endpoint_url=request["endpoint"],
                 region_name=request["region"],
-                aws_access_key_id=request["account"],
-                aws_secret_access_key="local",
                 config=Config(retries={"max_attempts": 1, "mode": "standard"}),
+                **credentials,
             )
         return clients[key]
 

@@ -13,6 +13,10 @@ export const REGION = 'us-east-2';
 export interface Identity {
   account?: string;
   region?: string;
+  /** Sign with this secret instead of a placeholder (JS SDK). */
+  secretAccessKey?: string;
+  /** Sign with this profile of an AWS shared-credentials file instead (boto3, AWS CLI). */
+  profile?: { name: string; credentialsFile: string };
 }
 
 /** The ARN the service gives a resource (`contact/<id>`, `agent/<id>`, …) of this identity; not every answer carries it. */
@@ -24,7 +28,7 @@ export function jsClient(url: string, identity: Identity = {}): GroundStationCli
   return new GroundStationClient({
     endpoint: url,
     region: identity.region ?? REGION,
-    credentials: { accessKeyId: identity.account ?? ACCOUNT, secretAccessKey: 'local' },
+    credentials: { accessKeyId: identity.account ?? ACCOUNT, secretAccessKey: identity.secretAccessKey ?? 'local' },
     maxAttempts: 1,
   });
 }
@@ -114,7 +118,14 @@ let bridge: Boto3Bridge | undefined;
 /** Runs calls through real boto3 and returns each outcome. */
 export async function boto3(url: string, calls: Boto3Call[], identity: Identity = {}): Promise<Boto3Outcome[]> {
   bridge ??= new Boto3Bridge();
-  return bridge.send({ endpoint: url, region: identity.region ?? REGION, account: identity.account ?? ACCOUNT, calls });
+  const { profile } = identity;
+  return bridge.send({
+    endpoint: url,
+    region: identity.region ?? REGION,
+    account: identity.account ?? ACCOUNT,
+    ...(profile ? { profile: profile.name, credentialsFile: profile.credentialsFile } : {}),
+    calls,
+  });
 }
 
 /** One boto3 call that must succeed; returns its result. */
@@ -126,10 +137,13 @@ export async function boto3Ok(url: string, call: Boto3Call, identity: Identity =
 
 /** The AWS CLI (v1), as a user would run it; resolves with exit code and output. */
 export async function awsCli(url: string, args: string[], identity: Identity = {}) {
+  const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ...inherited } = process.env;
+  const credentials = identity.profile
+    ? { AWS_SHARED_CREDENTIALS_FILE: identity.profile.credentialsFile, AWS_PROFILE: identity.profile.name }
+    : { AWS_ACCESS_KEY_ID: identity.account ?? ACCOUNT, AWS_SECRET_ACCESS_KEY: 'local' };
   const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: identity.account ?? ACCOUNT,
-    AWS_SECRET_ACCESS_KEY: 'local',
+    ...inherited,
+    ...credentials,
     AWS_DEFAULT_REGION: identity.region ?? REGION,
     AWS_ENDPOINT_URL_GROUNDSTATION: url,
     AWS_MAX_ATTEMPTS: '1',
