@@ -57,8 +57,8 @@ export function buildApp(options: AppOptions = {}): App {
   checkErrorsAgainstModel();
   const db = openDatabase({ dataDir: options.dataDir, inMemory: options.inMemory });
   const commits = new GroupCommit(db);
-  const { clock, saved: clockSaved } = options.clock
-    ? { clock: options.clock, saved: () => Promise.resolve() }
+  const { clock, saved: clockSaved, replacedBrokenAnchor } = options.clock
+    ? { clock: options.clock, saved: () => Promise.resolve(), replacedBrokenAnchor: false }
     : openPersistedClock(db, options.simulatedClock ?? {}, (work) => commits.run(work));
   configureContacts(options.contacts ?? {});
   // Events are written into the database with the unit of work that makes them, so whether that
@@ -83,6 +83,7 @@ export function buildApp(options: AppOptions = {}): App {
     childLoggerFactory: (logger) => logger,
     frameworkErrors: sendFrameworkError,
   });
+  if (replacedBrokenAnchor) server.log.warn('the stored simulated clock was not a usable time (past year 9999 or not a number); it starts anew');
   // A callback hook, not an async one: it runs on every request, and a promise per request shows.
   server.addHook('onRequest', (request, reply, done) => {
     reply.header('x-amzn-RequestId', request.id);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { CLOCK_LIMITS } from './clock/clock.js';
 import { EventSinkError } from './events/types.js';
 import { CatalogError } from './satellite/catalog-error.js';
 import { DataDirInUseError } from './store/database.js';
@@ -83,7 +84,7 @@ function readOptions() {
   for (const url of webhooks) if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) usageError(`invalid webhook URL: ${url}`);
   const clockStart = values['clock-start'] ?? env.GSL_CLOCK_START;
   const clockStartMs = clockStart === undefined ? undefined : /^\d+(\.\d+)?$/.test(clockStart) ? Number(clockStart) * 1000 : Date.parse(clockStart);
-  if (clockStartMs !== undefined && !Number.isFinite(clockStartMs)) usageError(`invalid clock start: ${clockStart}`);
+  if (clockStartMs !== undefined && !(clockStartMs <= CLOCK_LIMITS.latestMs)) usageError(`invalid clock start: ${clockStart}`);
   const clockRateText = values['clock-rate'] ?? env.GSL_CLOCK_RATE;
   const clockRate = clockRateText === undefined ? undefined : Number(clockRateText);
   if (clockRate !== undefined && !(Number.isFinite(clockRate) && clockRate >= 0)) usageError(`invalid clock rate: ${clockRateText}`);
