@@ -17,8 +17,24 @@ export function violation(path: string, value: unknown, rule: string): InvalidPa
 
 function describe(value: unknown): string {
   if (value === undefined || value === null) return 'null';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : preview(value, 100);
   return `'${text.length > 100 ? `${text.slice(0, 100)}…` : text}'`;
+}
+
+/**
+ * JSON text of a value, cut off near `budget` characters. Never the whole value: a request may nest
+ * thousands of levels deep (JSON.stringify would overflow the stack) or carry megabytes.
+ */
+function preview(value: unknown, budget: number): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? String(value);
+  const array = Array.isArray(value);
+  let text = array ? '[' : '{';
+  for (const [key, child] of Object.entries(value)) {
+    if (text.length > budget) return `${text}…`;
+    if (text.length > 1) text += ',';
+    text += (array ? '' : `${JSON.stringify(key)}:`) + preview(child, budget - text.length);
+  }
+  return text + (array ? ']' : '}');
 }
 
 const memberPath = (path: string, member: string) => (path ? `${path}.${member}` : member);
@@ -186,11 +202,21 @@ function numberReader(shape: Shape, integer: boolean): Reader {
   };
 }
 
+/**
+ * The instants a request may name, in epoch milliseconds: from 1970 to the start of year 9999.
+ * boto3 reads answers into Python datetimes, which end with year 9999, and some answers add
+ * padding to a given time (a contact's post-pass end), so the last year stays free.
+ */
+export const TIMESTAMP_RANGE_MS = { min: 0, max: Date.UTC(9999, 0, 1) };
+export const TIMESTAMP_RANGE_TEXT = 'between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z (0 and 253370764800 epoch seconds)';
+
 function timestampReader(shape: Shape): Reader {
   const expects = shape.timestampFormat === 'iso8601' ? 'an ISO-8601 timestamp' : 'a timestamp in epoch seconds';
   return (value, path) => {
     const date = toDate(value);
     if (!date) throw violation(path, value, `be ${expects}`);
+    const ms = date.getTime();
+    if (!(ms >= TIMESTAMP_RANGE_MS.min && ms <= TIMESTAMP_RANGE_MS.max)) throw violation(path, value, `be ${TIMESTAMP_RANGE_TEXT}`);
     return date;
   };
 }
