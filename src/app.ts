@@ -16,7 +16,7 @@ import { ephemerisChanges } from './ephemeris/ephemeris-schedule.js';
 import { EventBus } from './events/bus.js';
 import { handlers } from './operations.js';
 import { configureCatalog, type CatalogOptions } from './satellite/onboarding.js';
-import { registerApi, sendFrameworkError } from './protocol/api.js';
+import { clientErrorHandler, refuseExpectation, registerApi, sendFrameworkError } from './protocol/api.js';
 import { isDatabaseFailure, limitDatabaseSize, openDatabase } from './store/database.js';
 import { GroupCommit } from './store/group-commit.js';
 import { ResourceStore, type Scope } from './store/resources.js';
@@ -82,7 +82,9 @@ export function buildApp(options: AppOptions = {}): App {
     // No child logger per request (a measurable cost on the hot path); failures log their request id.
     childLoggerFactory: (logger) => logger,
     frameworkErrors: sendFrameworkError,
+    clientErrorHandler: clientErrorHandler(() => clock.newRequestId()),
   });
+  server.server.on('checkExpectation', refuseExpectation(() => clock.newRequestId()));
   if (replacedBrokenAnchor) server.log.warn('the stored simulated clock was not a usable time (past year 9999 or not a number); it starts anew');
   // A callback hook, not an async one: it runs on every request, and a promise per request shows.
   server.addHook('onRequest', (request, reply, done) => {
