@@ -16,6 +16,7 @@ import { ephemerisChanges } from './ephemeris/ephemeris-schedule.js';
 import { EventBus } from './events/bus.js';
 import { handlers } from './operations.js';
 import { configureCatalog, type CatalogOptions } from './satellite/onboarding.js';
+import { ShutdownRefusals } from './protocol/shutdown.js';
 import { clientErrorHandler, refuseExpectation, registerApi, sendFrameworkError } from './protocol/api.js';
 import { isDatabaseFailure, limitDatabaseSize, openDatabase } from './store/database.js';
 import { GroupCommit } from './store/group-commit.js';
@@ -82,14 +83,20 @@ export function buildApp(options: AppOptions = {}): App {
     // No child logger per request (a measurable cost on the hot path); failures log their request id.
     childLoggerFactory: (logger) => logger,
     frameworkErrors: sendFrameworkError,
+    // Requests that arrive while closing get our own refusal (ShutdownRefusals), not fastify's bare 503.
+    return503OnClosing: false,
     clientErrorHandler: clientErrorHandler(() => clock.newRequestId()),
   });
   server.server.on('checkExpectation', refuseExpectation(() => clock.newRequestId()));
   if (replacedBrokenAnchor) server.log.warn('the stored simulated clock was not a usable time (past year 9999 or not a number); it starts anew');
+  // Shutting down, requests in flight finish and those that arrive after are refused (ShutdownRefusals).
+  let closing = false;
+  const shutdownRefusals = new ShutdownRefusals();
   // A callback hook, not an async one: it runs on every request, and a promise per request shows.
   server.addHook('onRequest', (request, reply, done) => {
     reply.header('x-amzn-RequestId', request.id);
-    done();
+    if (closing) shutdownRefusals.refuse(request, reply);
+    else done();
   });
   // Bodies arrive raw; the protocol layer decides what a body may be. JSON, which every client
   // sends, is also named: fastify caches the parser it finds for a named type, but parses the
@@ -131,9 +138,14 @@ export function buildApp(options: AppOptions = {}): App {
     server,
     services,
     async close() {
+      closing = true;
+      // A connection busy when the server began closing is closed as soon as its last answer is out,
+      // not after the keep-alive timeout.
+      const idleReaper = setInterval(() => server.server.closeIdleConnections(), 50);
       scheduler.stop();
       await events.close();
       await server.close();
+      clearInterval(idleReaper);
       commits.flush();
       db.close();
     },

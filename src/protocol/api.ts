@@ -302,7 +302,7 @@ function errorBody(error: ServiceError): string {
   return JSON.stringify(body);
 }
 
-function sendError(reply: FastifyReply, error: ServiceError): FastifyReply {
+export function sendError(reply: FastifyReply, error: ServiceError): FastifyReply {
   reply.header('X-Amzn-ErrorType', error.code);
   return sendJson(reply, error.status, errorBody(error));
 }
