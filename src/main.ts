@@ -4,7 +4,7 @@ import { buildApp } from './app.js';
 import { CLOCK_LIMITS } from './clock/clock.js';
 import { EventSinkError } from './events/types.js';
 import { CatalogError } from './satellite/catalog-error.js';
-import { DataDirInUseError } from './store/database.js';
+import { DataDirInUseError, databaseFile, isCorruptDatabase } from './store/database.js';
 
 const USAGE = `Usage: groundstation-local [options]
 
@@ -117,6 +117,15 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof DataDirInUseError || error instanceof EventSinkError || error instanceof CatalogError) {
       process.stderr.write(`groundstation-local: ${error.message}\n`);
+      process.exit(1);
+    }
+    if (isCorruptDatabase(error) && !appOptions.inMemory) {
+      // Nothing has been written to it: the file stays as it was, for the user to inspect or restore.
+      const file = databaseFile(appOptions.dataDir);
+      process.stderr.write(
+        `groundstation-local: ${file} is not a readable SQLite database (${(error as Error).message}); it was left untouched. ` +
+          `Move it away (or pass another --data-dir) to start with an empty one, or restore it from a backup.\n`,
+      );
       process.exit(1);
     }
     throw error;
