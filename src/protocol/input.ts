@@ -1,5 +1,6 @@
 import type { MemberRef, ServiceModel, Shape } from '../api/model.js';
 import { InvalidParameterException } from '../api/errors.js';
+import { TAG_LIMITS } from '../api/tag-limits.js';
 
 /**
  * Reads a value of a shape: checks every model constraint (required, type, length, range, pattern,
@@ -50,7 +51,7 @@ export class ShapeReaders {
     if (!reader) {
       // Placeholder first, so recursive shapes resolve to the finished reader.
       this.readers.set(shapeName, (value, path) => this.readers.get(shapeName)!(value, path));
-      reader = this.compile(this.model.shapes[shapeName]!);
+      reader = shapeName === 'TagsMap' ? this.tags(this.model.shapes[shapeName]!) : this.compile(this.model.shapes[shapeName]!);
       this.readers.set(shapeName, reader);
     }
     return reader;
@@ -131,9 +132,20 @@ export class ShapeReaders {
     };
   }
 
-  private map(shape: Shape): Reader {
-    const readKey = this.reader(shape.key!.shape);
-    const readValue = this.reader(shape.value!.shape);
+  /** A tag map: the model's shape with the documented limits on count, keys and values. */
+  private tags(shape: Shape): Reader {
+    const readKey = stringReader({ type: 'string', min: 1, max: TAG_LIMITS.maxKeyLength });
+    const readValue = stringReader({ type: 'string', max: TAG_LIMITS.maxValueLength });
+    const read = this.map({ ...shape, max: TAG_LIMITS.maxTags }, readKey, readValue);
+    return (value, path) => {
+      const tags = read(value, path) as Record<string, string>;
+      const reserved = Object.keys(tags).find((key) => TAG_LIMITS.reservedPrefix.test(key));
+      if (reserved !== undefined) throw violation(`${path}.${reserved}`, reserved, 'not begin with aws: (tag keys with that prefix are reserved for AWS use)');
+      return tags;
+    };
+  }
+
+  private map(shape: Shape, readKey = this.reader(shape.key!.shape), readValue = this.reader(shape.value!.shape)): Reader {
     const sizeRule = sizeRuleOf(shape);
     return (value, path) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw violation(path, value, 'be a map');
