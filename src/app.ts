@@ -1,6 +1,6 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Services } from './api/context.js';
-import { checkErrorsAgainstModel, DependencyException } from './api/errors.js';
+import { checkErrorsAgainstModel, DependencyException, ServiceQuotaExceededException } from './api/errors.js';
 import { model } from './api/model.js';
 import { registerCatalogRoutes } from './admin/catalog-routes.js';
 import { registerEventRoutes } from './admin/event-routes.js';
@@ -20,7 +20,7 @@ import { ShutdownRefusals } from './protocol/shutdown.js';
 import { clientErrorHandler, refuseExpectation, registerApi, sendFrameworkError } from './protocol/api.js';
 import { isDatabaseFailure, limitDatabaseSize, openDatabase } from './store/database.js';
 import { GroupCommit } from './store/group-commit.js';
-import { ResourceStore, type Scope } from './store/resources.js';
+import { ResourceQuotaExceeded, ResourceStore, type Scope } from './store/resources.js';
 
 export interface AppOptions {
   dataDir?: string;
@@ -29,6 +29,8 @@ export interface AppOptions {
   defaultScope?: Partial<Scope>;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** Resources of all kinds together that one account may keep in one region (default 1,000,000). */
+  maxResourcesPerAccountRegion?: number;
   /** Caps the database size in pages: a way to exercise a full disk. */
   maxDatabasePages?: number;
   clock?: Clock;
@@ -70,7 +72,7 @@ export function buildApp(options: AppOptions = {}): App {
     webhooks: options.webhooks,
     log: (message, error) => server.log.warn({ err: error }, message),
   });
-  const services: Services = { store: new ResourceStore(db), clock, events };
+  const services: Services = { store: new ResourceStore(db, options.maxResourcesPerAccountRegion), clock, events };
   commits.onRollback(() => services.store.forgetCached());
   configureCatalog(services.store, options.catalog ?? {});
 
@@ -119,10 +121,12 @@ export function buildApp(options: AppOptions = {}): App {
     services,
     defaultScope,
     transaction,
-    classifyFailure: (error) =>
-      isDatabaseFailure(error)
+    classifyFailure: (error) => {
+      if (error instanceof ResourceQuotaExceeded) return new ServiceQuotaExceededException(error.message);
+      return isDatabaseFailure(error)
         ? new DependencyException(`The database could not complete the request (${error.code}: ${error.message}); nothing was changed`)
-        : undefined,
+        : undefined;
+    },
   });
 
   const changeSources = [contactChanges(services), ephemerisChanges(services)];

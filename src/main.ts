@@ -30,6 +30,11 @@ Options (environment variable in brackets):
                        ignored, --clock-rate still applies). GET/POST /_local/clock reads or moves it.
   --scheduling-delay S seconds a contact stays SCHEDULING (and CANCELLING) (default 1)
                        [GSL_SCHEDULING_DELAY_SECONDS]
+  --max-body-bytes N   largest request body accepted, in bytes (default 8388608, 8 MiB); a larger one
+                       is refused with 413 RequestEntityTooLargeException [GSL_MAX_BODY_BYTES]
+  --max-resources N    resources of all kinds together one account may keep in one region (default
+                       1000000); a create past it is refused with 402 ServiceQuotaExceededException
+                       [GSL_MAX_RESOURCES]
   --help               show this help
 
 Testing aid: GSL_MAX_DATABASE_PAGES=N caps the database at N pages, so writes fail as on a full disk.
@@ -59,6 +64,8 @@ function readOptions() {
         'clock-start': { type: 'string' },
         'clock-rate': { type: 'string' },
         'scheduling-delay': { type: 'string' },
+        'max-body-bytes': { type: 'string' },
+        'max-resources': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -91,7 +98,15 @@ function readOptions() {
   const delayText = values['scheduling-delay'] ?? env.GSL_SCHEDULING_DELAY_SECONDS;
   const schedulingDelay = delayText === undefined ? undefined : Number(delayText);
   if (schedulingDelay !== undefined && !(Number.isFinite(schedulingDelay) && schedulingDelay >= 0)) usageError(`invalid scheduling delay: ${delayText}`);
+  const bodyLimitText = values['max-body-bytes'] ?? env.GSL_MAX_BODY_BYTES;
+  const bodyLimit = bodyLimitText === undefined ? undefined : Number(bodyLimitText);
+  if (bodyLimit !== undefined && !(Number.isSafeInteger(bodyLimit) && bodyLimit > 0)) usageError(`invalid max body bytes: ${bodyLimitText} (a positive number of bytes)`);
+  const maxResourcesText = values['max-resources'] ?? env.GSL_MAX_RESOURCES;
+  const maxResources = maxResourcesText === undefined ? undefined : Number(maxResourcesText);
+  if (maxResources !== undefined && !(Number.isSafeInteger(maxResources) && maxResources > 0)) usageError(`invalid max resources: ${maxResourcesText} (a positive number)`);
   return {
+    bodyLimit,
+    maxResourcesPerAccountRegion: maxResources,
     simulatedClock: { startMs: clockStartMs, rate: clockRate },
     contacts: schedulingDelay === undefined ? {} : { transitionDelayMs: schedulingDelay * 1000 },
     host: values.host ?? env.GSL_HOST ?? '127.0.0.1',

@@ -57,6 +57,10 @@ describe('command line', () => {
       '--log-level',
       'GSL_LOG_LEVEL',
       'GSL_MAX_DATABASE_PAGES',
+      '--max-body-bytes',
+      'GSL_MAX_BODY_BYTES',
+      '--max-resources',
+      'GSL_MAX_RESOURCES',
     ]) {
       assert.ok(stdout.includes(text), `help mentions ${text}`);
     }
@@ -71,6 +75,8 @@ describe('command line', () => {
       [['stray'], {}, /positional argument/i],
       [[], { GSL_PORT: 'x' }, /invalid port: x/],
       [[], { GSL_MAX_DATABASE_PAGES: 'lots' }, /invalid GSL_MAX_DATABASE_PAGES: lots/],
+      [['--max-body-bytes', '0'], {}, /invalid max body bytes: 0/],
+      [[], { GSL_MAX_RESOURCES: '-1' }, /invalid max resources: -1/],
     ];
     const exits = await Promise.all(cases.map(([args, env]) => run(args, env)));
     exits.forEach(({ code, stderr }, index) => {

@@ -91,4 +91,40 @@ describe('storage limits', () => {
       await server.stop();
     }
   });
+
+  it('--max-resources caps what one account keeps in one region: a create past it is a 402 ServiceQuotaExceededException', async () => {
+    const server = await startServer({ inMemory: true, args: ['--max-resources', '3'] });
+    try {
+      const create = (name: string) => ({ op: 'create_config', params: { name, configData: configData.tracking } });
+      const outcomes = await boto3(server.url, [create('one'), create('two'), create('three'), create('four')]);
+      assert.ok(outcomes.slice(0, 3).every((outcome) => outcome.result?.configId), JSON.stringify(outcomes));
+      assertBoto3Error(outcomes[3], { code: 'ServiceQuotaExceededException', status: 402, message: /already keeps 3 resources in us-east-2, the most this server allows/ });
+      const [listed] = await boto3(server.url, [{ op: 'list_configs' }]);
+      assert.deepEqual(listed!.result.configList.map((config: any) => config.name), ['one', 'two', 'three']);
+      // Other accounts and regions count on their own; a delete makes room again.
+      const [elsewhere] = await boto3(server.url, [create('other region')], { region: 'us-west-2' });
+      assert.ok(elsewhere!.result?.configId);
+      const [deleted, again] = await boto3(server.url, [
+        { op: 'delete_config', params: { configId: outcomes[0]!.result.configId, configType: 'tracking' } },
+        create('after a delete'),
+      ]);
+      assert.ok(deleted!.result && again!.result?.configId, JSON.stringify([deleted, again]));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('--max-body-bytes sets the largest body taken: a larger one is a 413 RequestEntityTooLargeException', async () => {
+    const server = await startServer({ inMemory: true, args: ['--max-body-bytes', '1000'] });
+    try {
+      const body = JSON.stringify({ name: 'x'.repeat(1000), configData: configData.tracking });
+      const refused = await fetch(`${server.url}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      assert.equal(refused.status, 413);
+      assert.equal(refused.headers.get('x-amzn-errortype'), 'RequestEntityTooLargeException');
+      const [small] = await boto3(server.url, [{ op: 'create_config', params: { name: 'small', configData: configData.tracking } }]);
+      assert.ok(small!.result?.configId);
+    } finally {
+      await server.stop();
+    }
+  });
 });
