@@ -84,6 +84,10 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
 
   app.setErrorHandler((error, request, reply) => {
     const failure = toServiceError(error, options);
+    // fastify closes the connection on a body over the limit while the client may still be sending
+    // it, and the client then sees a broken pipe instead of the 413. Left open, node reads the rest
+    // of the body and drops it (within the server's request timeout).
+    if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.removeHeader('connection');
     // A refusal (also one fastify made, such as an empty Content-Type) is the caller's business, not a failure.
     if (error instanceof ServiceError || failure.status < 500) request.log.debug({ reqId: request.id, code: failure.code, message: failure.message }, 'request refused');
     else request.log.error({ reqId: request.id, err: error }, 'request failed');
