@@ -1,6 +1,6 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Services } from './api/context.js';
-import { checkErrorsAgainstModel, DependencyException } from './api/errors.js';
+import { checkErrorsAgainstModel, DependencyException, ServiceQuotaExceededException } from './api/errors.js';
 import { model } from './api/model.js';
 import { registerCatalogRoutes } from './admin/catalog-routes.js';
 import { registerConsoleRoutes } from './admin/console-routes.js';
@@ -26,13 +26,14 @@ import { registerResetRoutes, resetAccounts } from './admin/reset-routes.js';
 import { applyCatalogOptions, type CatalogOptions } from './satellite/onboarding.js';
 import { SatelliteStore } from './satellite/satellite-store.js';
 import { migrateSchema } from './schema.js';
-import { registerApi, sendFrameworkError } from './protocol/api.js';
+import { ShutdownRefusals } from './protocol/shutdown.js';
+import { clientErrorHandler, refuseExpectation, registerApi, sendFrameworkError } from './protocol/api.js';
 import type { AccessKey } from './protocol/credentials-file.js';
 import { keyIdAsAccount } from './protocol/identity.js';
 import { SignatureVerifier } from './protocol/signature-auth.js';
 import { isDatabaseFailure, limitDatabaseSize, openDatabase } from './store/database.js';
 import { GroupCommit } from './store/group-commit.js';
-import { ResourceStore, type Scope } from './store/resources.js';
+import { ResourceQuotaExceeded, ResourceStore, type Scope } from './store/resources.js';
 
 export interface AppOptions {
   dataDir?: string;
@@ -43,6 +44,8 @@ export interface AppOptions {
   defaultScope?: Partial<Scope>;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** Resources of all kinds together that one account may keep in one region (default 1,000,000). */
+  maxResourcesPerAccountRegion?: number;
   /** Caps the database size in pages: a way to exercise a full disk. */
   maxDatabasePages?: number;
   clock?: Clock;
@@ -84,8 +87,8 @@ export function buildApp(options: AppOptions = {}): App {
   // Every table is in place before any component prepares a statement.
   migrateSchema(db);
   const commits = new GroupCommit(db);
-  const { clock, saved: clockSaved } = options.clock
-    ? { clock: options.clock, saved: () => Promise.resolve() }
+  const { clock, saved: clockSaved, replacedBrokenAnchor } = options.clock
+    ? { clock: options.clock, saved: () => Promise.resolve(), replacedBrokenAnchor: false }
     : openPersistedClock(db, options.simulatedClock ?? {}, (work) => commits.run(work));
   // Events are written into the database with the unit of work that makes them, so whether that
   // unit is committed or rolled back decides whether they happened: no separate bookkeeping.
@@ -96,7 +99,7 @@ export function buildApp(options: AppOptions = {}): App {
     log: (message, error) => server.log.warn({ err: error }, message),
   });
   const services: Services = {
-    store: new ResourceStore(db),
+    store: new ResourceStore(db, options.maxResourcesPerAccountRegion),
     clock,
     events,
     settings: { contacts: Object.freeze({ ...DEFAULT_CONTACT_SETTINGS, ...options.contacts }) },
@@ -119,11 +122,20 @@ export function buildApp(options: AppOptions = {}): App {
     // No child logger per request (a measurable cost on the hot path); failures log their request id.
     childLoggerFactory: (logger) => logger,
     frameworkErrors: sendFrameworkError,
+    // Requests that arrive while closing get our own refusal (ShutdownRefusals), not fastify's bare 503.
+    return503OnClosing: false,
+    clientErrorHandler: clientErrorHandler(() => clock.newRequestId()),
   });
+  server.server.on('checkExpectation', refuseExpectation(() => clock.newRequestId()));
+  if (replacedBrokenAnchor) server.log.warn('the stored simulated clock was not a usable time (past year 9999 or not a number); it starts anew');
+  // Shutting down, requests in flight finish and those that arrive after are refused (ShutdownRefusals).
+  let closing = false;
+  const shutdownRefusals = new ShutdownRefusals();
   // A callback hook, not an async one: it runs on every request, and a promise per request shows.
   server.addHook('onRequest', (request, reply, done) => {
     reply.header('x-amzn-RequestId', request.id);
-    done();
+    if (closing) shutdownRefusals.refuse(request, reply);
+    else done();
   });
   // Bodies arrive raw; the protocol layer decides what a body may be. JSON, which every client
   // sends, is also named: fastify caches the parser it finds for a named type, but parses the
@@ -160,10 +172,12 @@ export function buildApp(options: AppOptions = {}): App {
     services,
     defaultScope,
     transaction,
-    classifyFailure: (error) =>
-      isDatabaseFailure(error)
+    classifyFailure: (error) => {
+      if (error instanceof ResourceQuotaExceeded) return new ServiceQuotaExceededException(error.message);
+      return isDatabaseFailure(error)
         ? new DependencyException(`The database could not complete the request (${error.code}: ${error.message}); nothing was changed`)
-        : undefined,
+        : undefined;
+    },
   });
 
   const changeSources = [contactChanges(services), ephemerisChanges(services), agentHeartbeatChanges(services)];
@@ -182,9 +196,14 @@ export function buildApp(options: AppOptions = {}): App {
     clockSaved,
     reset: (account) => transaction(() => resetAccounts(services, account)),
     async close() {
+      closing = true;
+      // A connection busy when the server began closing is closed as soon as its last answer is out,
+      // not after the keep-alive timeout.
+      const idleReaper = setInterval(() => server.server.closeIdleConnections(), 50);
       scheduler.stop();
       await events.close();
       await server.close();
+      clearInterval(idleReaper);
       commits.flush();
       db.close();
     },

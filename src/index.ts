@@ -36,6 +36,10 @@ export interface GroundStationLocalOptions {
   logStream?: { write(line: string): void };
   /** Caps the database at this many pages, so writes fail as on a full disk. */
   maxDatabasePages?: number;
+  /** Largest request body accepted, in bytes (default 8 MiB). */
+  maxBodyBytes?: number;
+  /** Resources of all kinds together that one account may keep in one region (default 1,000,000). */
+  maxResourcesPerAccountRegion?: number;
   /**
    * Strict mode: verify every request's SigV4 signature against the keys of this AWS
    * shared-credentials file (the default is open: no signature is checked).
@@ -86,6 +90,8 @@ export async function startGroundStationLocal(options: GroundStationLocalOptions
     webhooks: options.webhooks,
     catalog: { satellitesFile: options.satellitesFile, includeAqua: options.includeAqua },
     maxDatabasePages: options.maxDatabasePages,
+    bodyLimit: options.maxBodyBytes,
+    maxResourcesPerAccountRegion: options.maxResourcesPerAccountRegion,
   });
   const host = options.host ?? '127.0.0.1';
   try {

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { CLOCK_LIMITS } from './clock/clock.js';
 import { EventSinkError } from './events/types.js';
 import { CredentialsFileError } from './protocol/credentials-file.js';
 import { CatalogError } from './satellite/catalog-error.js';
 import { startGroundStationLocal, type GroundStationLocalOptions } from './index.js';
-import { DataDirInUseError } from './store/database.js';
+import { DataDirInUseError, databaseFile, isCorruptDatabase } from './store/database.js';
 
 const USAGE = `Usage: groundstation-local [options]
 
@@ -38,6 +39,11 @@ Options (environment variable in brackets):
                        section per key with aws_access_key_id, aws_secret_access_key and optionally
                        aws_session_token and aws_account_id (else a 12-digit key id is the account)
                        [GSL_CREDENTIALS_FILE]
+  --max-body-bytes N   largest request body accepted, in bytes (default 8388608, 8 MiB); a larger one
+                       is refused with 413 RequestEntityTooLargeException [GSL_MAX_BODY_BYTES]
+  --max-resources N    resources of all kinds together one account may keep in one region (default
+                       1000000); a create past it is refused with 402 ServiceQuotaExceededException
+                       [GSL_MAX_RESOURCES]
   --help               show this help
 
 Testing aid: GSL_MAX_DATABASE_PAGES=N caps the database at N pages, so writes fail as on a full disk.
@@ -69,6 +75,8 @@ function readOptions(): GroundStationLocalOptions & { host: string; port: number
         'scheduling-delay': { type: 'string' },
         auth: { type: 'string' },
         'credentials-file': { type: 'string' },
+        'max-body-bytes': { type: 'string' },
+        'max-resources': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -94,13 +102,19 @@ function readOptions(): GroundStationLocalOptions & { host: string; port: number
   for (const url of webhooks) if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) usageError(`invalid webhook URL: ${url}`);
   const clockStart = values['clock-start'] ?? env.GSL_CLOCK_START;
   const clockStartMs = clockStart === undefined ? undefined : /^\d+(\.\d+)?$/.test(clockStart) ? Number(clockStart) * 1000 : Date.parse(clockStart);
-  if (clockStartMs !== undefined && !Number.isFinite(clockStartMs)) usageError(`invalid clock start: ${clockStart}`);
+  if (clockStartMs !== undefined && !(clockStartMs <= CLOCK_LIMITS.latestMs)) usageError(`invalid clock start: ${clockStart}`);
   const clockRateText = values['clock-rate'] ?? env.GSL_CLOCK_RATE;
   const clockRate = clockRateText === undefined ? undefined : Number(clockRateText);
   if (clockRate !== undefined && !(Number.isFinite(clockRate) && clockRate >= 0)) usageError(`invalid clock rate: ${clockRateText}`);
   const delayText = values['scheduling-delay'] ?? env.GSL_SCHEDULING_DELAY_SECONDS;
   const schedulingDelay = delayText === undefined ? undefined : Number(delayText);
   if (schedulingDelay !== undefined && !(Number.isFinite(schedulingDelay) && schedulingDelay >= 0)) usageError(`invalid scheduling delay: ${delayText}`);
+  const bodyLimitText = values['max-body-bytes'] ?? env.GSL_MAX_BODY_BYTES;
+  const bodyLimit = bodyLimitText === undefined ? undefined : Number(bodyLimitText);
+  if (bodyLimit !== undefined && !(Number.isSafeInteger(bodyLimit) && bodyLimit > 0)) usageError(`invalid max body bytes: ${bodyLimitText} (a positive number of bytes)`);
+  const maxResourcesText = values['max-resources'] ?? env.GSL_MAX_RESOURCES;
+  const maxResources = maxResourcesText === undefined ? undefined : Number(maxResourcesText);
+  if (maxResources !== undefined && !(Number.isSafeInteger(maxResources) && maxResources > 0)) usageError(`invalid max resources: ${maxResourcesText} (a positive number)`);
   const auth = values.auth ?? env.GSL_AUTH ?? 'open';
   if (auth !== 'open' && auth !== 'strict') usageError(`invalid auth mode: ${auth} (open or strict)`);
   const credentialsFile = values['credentials-file'] ?? env.GSL_CREDENTIALS_FILE;
@@ -110,6 +124,8 @@ function readOptions(): GroundStationLocalOptions & { host: string; port: number
     clock: clockStartMs === undefined && clockRate === undefined ? undefined : { start: clockStartMs, rate: clockRate },
     schedulingDelaySeconds: schedulingDelay,
     credentialsFile: auth === 'strict' ? credentialsFile : undefined,
+    maxBodyBytes: bodyLimit,
+    maxResourcesPerAccountRegion: maxResources,
     host: values.host ?? env.GSL_HOST ?? '127.0.0.1',
     port,
     dataDir: values['data-dir'] ?? env.GSL_DATA_DIR ?? '.groundstation-local',
@@ -131,6 +147,15 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof DataDirInUseError || error instanceof EventSinkError || error instanceof CatalogError || error instanceof CredentialsFileError) {
       process.stderr.write(`groundstation-local: ${error.message}\n`);
+      process.exit(1);
+    }
+    if (isCorruptDatabase(error) && !options.inMemory) {
+      // Nothing has been written to it: the file stays as it was, for the user to inspect or restore.
+      const file = databaseFile(options.dataDir);
+      process.stderr.write(
+        `groundstation-local: ${file} is not a readable SQLite database (${(error as Error).message}); it was left untouched. ` +
+          `Move it away (or pass another --data-dir) to start with an empty one, or restore it from a backup.\n`,
+      );
       process.exit(1);
     }
     // A port in use or an address that is not ours: say so plainly, without a stack trace.

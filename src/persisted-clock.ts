@@ -1,6 +1,6 @@
 // Wiring between clock/ and store/ (neither imports the other): the simulated clock, kept in SQLite.
 import type { Db } from './store/database.js';
-import { Clock, type ClockAnchor } from './clock/clock.js';
+import { Clock, CLOCK_LIMITS, type ClockAnchor } from './clock/clock.js';
 
 // A simulated clock is kept as its anchor (simulated instant, real instant, rate). After a restart
 // it goes on as if the emulator had never stopped: a frozen clock resumes at the same instant, a
@@ -22,6 +22,8 @@ export interface SimulatedClockOptions {
 
 export interface PersistedClock {
   clock: Clock;
+  /** The stored clock was not a usable instant (an older version took any number): it was replaced. */
+  replacedBrokenAnchor: boolean;
   /** Settles once the latest change is on disk; rejects if storing it failed. */
   saved(): Promise<void>;
 }
@@ -43,9 +45,13 @@ export function openPersistedClock(
   const save = db.prepare(
     'INSERT INTO clock_anchor (id, sim_ms, real_ms, rate) VALUES (1, @simMs, @realMs, @rate) ON CONFLICT(id) DO UPDATE SET sim_ms = excluded.sim_ms, real_ms = excluded.real_ms, rate = excluded.rate',
   );
-  const clock = row ? new Clock({ anchor: row }) : new Clock({ startMs: options.startMs, rate: options.rate });
+  // Setting a clock back is refused, so a stored anchor at Infinity would break the directory for good.
+  // It starts anew, as in a fresh data directory.
+  const usable = row !== undefined && Number.isFinite(row.realMs) && Number.isFinite(row.simMs) && row.simMs <= CLOCK_LIMITS.latestMs && row.rate >= 0 && row.rate <= CLOCK_LIMITS.maxRate;
+  const stored = usable ? row : undefined;
+  const clock = stored ? new Clock({ anchor: stored }) : new Clock({ startMs: options.startMs, rate: options.rate });
   const simulated = row !== undefined || options.startMs !== undefined || options.rate !== undefined;
-  if (row && options.rate !== undefined) clock.setRate(options.rate);
+  if (stored && options.rate !== undefined) clock.setRate(options.rate);
   if (simulated) save.run(clock.anchor());
   let latestSave = Promise.resolve();
   clock.onChange(() => {
@@ -53,5 +59,5 @@ export function openPersistedClock(
     // Whoever made the change learns of a failure through saved(); it must not go unhandled meanwhile.
     latestSave.catch(() => undefined);
   });
-  return { clock, saved: () => latestSave };
+  return { clock, replacedBrokenAnchor: row !== undefined && !usable, saved: () => latestSave };
 }

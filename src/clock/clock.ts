@@ -24,6 +24,13 @@ interface Wakeup {
   timer?: NodeJS.Timeout;
 }
 
+/**
+ * The clock stays between 1970 and the start of year 9999 (the instants a request may name, see
+ * protocol/input.ts), and runs at most a million times real time: it is stored, and every time an
+ * answer gives comes from it.
+ */
+export const CLOCK_LIMITS = { latestMs: Date.UTC(9999, 0, 1), maxRate: 1_000_000 };
+
 // setTimeout cannot wait longer than this; longer waits re-arm when it fires.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -103,6 +110,7 @@ export class Clock {
   set(targetMs: number): void {
     const previous = this.nowMs();
     if (targetMs < previous) throw new RangeError('the clock cannot be set backwards');
+    if (!(targetMs <= CLOCK_LIMITS.latestMs)) throw new RangeError('the clock cannot go past 9999-01-01T00:00:00Z (253370764800 epoch seconds)');
     this.reanchor(targetMs);
     this.notify(previous, targetMs);
   }
@@ -113,7 +121,7 @@ export class Clock {
   }
 
   setRate(rate: number): void {
-    if (!(rate >= 0) || !Number.isFinite(rate)) throw new RangeError('rate must be a finite number >= 0');
+    if (!(rate >= 0 && rate <= CLOCK_LIMITS.maxRate)) throw new RangeError(`rate must be a number from 0 to ${CLOCK_LIMITS.maxRate}`);
     const now = this.nowMs();
     this.reanchor(now);
     this.rate = rate;

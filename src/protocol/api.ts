@@ -1,3 +1,5 @@
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HandlerMap, OperationContext, Services } from '../api/context.js';
 import type { OperationModel, ServiceModel } from '../api/model.js';
@@ -87,7 +89,12 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
 
   app.setErrorHandler((error, request, reply) => {
     const failure = toServiceError(error, options);
-    if (error instanceof ServiceError) request.log.debug({ reqId: request.id, code: failure.code, message: failure.message }, 'request refused');
+    // fastify closes the connection on a body over the limit while the client may still be sending
+    // it, and the client then sees a broken pipe instead of the 413. Left open, node reads the rest
+    // of the body and drops it (within the server's request timeout).
+    if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.removeHeader('connection');
+    // A refusal (also one fastify made, such as an empty Content-Type) is the caller's business, not a failure.
+    if (error instanceof ServiceError || failure.status < 500) request.log.debug({ reqId: request.id, code: failure.code, message: failure.message }, 'request refused');
     else request.log.error({ reqId: request.id, err: error }, 'request failed');
     sendError(reply, failure);
   });
@@ -233,6 +240,9 @@ function toServiceError(error: unknown, options: ApiOptions): ServiceError {
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return new ProtocolError(413, 'RequestEntityTooLargeException', 'The request body is larger than the server accepts');
   }
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_ERR_CTP_EMPTY_TYPE') {
+    return new ProtocolError(415, 'UnsupportedMediaTypeException', 'The request has a body but no usable Content-Type; send application/json');
+  }
   if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
     return new ProtocolError(statusCode, 'BadRequestException', (error as Error).message);
   }
@@ -254,11 +264,70 @@ export function sendFrameworkError(error: FastifyError, request: FastifyRequest,
   );
 }
 
-function sendError(reply: FastifyReply, error: ServiceError): FastifyReply {
-  reply.header('X-Amzn-ErrorType', error.code);
+/**
+ * Node's HTTP parser refuses some requests before fastify sees them (a NUL in a header, both
+ * Content-Length and Transfer-Encoding, headers over 16 KiB, a byte outside ASCII in the path).
+ * Pass this as fastify's `clientErrorHandler`: the answer keeps our wire form (X-Amzn-ErrorType,
+ * a request id, a JSON message) and closes the connection, whose framing can no longer be trusted.
+ */
+export function clientErrorHandler(newRequestId: () => string) {
+  return (error: Error & { code?: string; reason?: string }, socket: Duplex): void => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    if (socket.writable) socket.write(rawErrorResponse(clientErrorOf(error), newRequestId()));
+    socket.destroy(error);
+  };
+}
+
+function clientErrorOf(error: Error & { code?: string; reason?: string }): ServiceError {
+  switch (error.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new ProtocolError(408, 'RequestTimeoutException', 'The request did not arrive in full in time');
+    // Not HTTP's 431: in this API a 431 is an InvalidParameterException.
+    case 'HPE_HEADER_OVERFLOW':
+      return new ProtocolError(400, 'RequestHeaderFieldsTooLargeException', 'The request line and headers are larger than the 16 KiB the server reads');
+    default:
+      return new ProtocolError(400, 'BadRequestException', `The request is not valid HTTP/1.1: ${error.reason ?? error.message}`);
+  }
+}
+
+/**
+ * Answers an `Expect` header the server does not meet (anything but 100-continue, which node
+ * answers itself): pass it to the node server's 'checkExpectation' event.
+ */
+export function refuseExpectation(newRequestId: () => string) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const error = new ProtocolError(417, 'ExpectationFailedException', `The server cannot meet Expect: ${request.headers.expect}; send no Expect header, or 100-continue`);
+    response.writeHead(error.status, errorHeaders(error, newRequestId(), errorBody(error)));
+    response.end(errorBody(error));
+  };
+}
+
+/** A whole HTTP/1.1 error response, for a connection fastify never took over. */
+function rawErrorResponse(error: ServiceError, requestId: string): string {
+  const body = errorBody(error);
+  const headers = Object.entries(errorHeaders(error, requestId, body)).map(([name, value]) => `${name}: ${value}\r\n`);
+  return `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ''}\r\n${headers.join('')}\r\n${body}`;
+}
+
+function errorHeaders(error: ServiceError, requestId: string, body: string): Record<string, string> {
+  return {
+    'Content-Type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(body)),
+    'X-Amzn-ErrorType': error.code,
+    'x-amzn-RequestId': requestId,
+    Connection: 'close',
+  };
+}
+
+function errorBody(error: ServiceError): string {
   const body: Record<string, string> = { message: error.message };
   if (error.parameterName !== undefined) body.parameterName = error.parameterName;
-  return sendJson(reply, error.status, JSON.stringify(body));
+  return JSON.stringify(body);
+}
+
+export function sendError(reply: FastifyReply, error: ServiceError): FastifyReply {
+  reply.header('X-Amzn-ErrorType', error.code);
+  return sendJson(reply, error.status, errorBody(error));
 }
 
 export function sendJson(reply: FastifyReply, status: number, body: string): FastifyReply {

@@ -1,5 +1,6 @@
 import type { MemberRef, ServiceModel, Shape } from '../api/model.js';
 import { InvalidParameterException } from '../api/errors.js';
+import { TAG_LIMITS } from '../api/tag-limits.js';
 
 /**
  * Reads a value of a shape: checks every model constraint (required, type, length, range, pattern,
@@ -17,8 +18,24 @@ export function violation(path: string, value: unknown, rule: string): InvalidPa
 
 function describe(value: unknown): string {
   if (value === undefined || value === null) return 'null';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : preview(value, 100);
   return `'${text.length > 100 ? `${text.slice(0, 100)}…` : text}'`;
+}
+
+/**
+ * JSON text of a value, cut off near `budget` characters. Never the whole value: a request may nest
+ * thousands of levels deep (JSON.stringify would overflow the stack) or carry megabytes.
+ */
+function preview(value: unknown, budget: number): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? String(value);
+  const array = Array.isArray(value);
+  let text = array ? '[' : '{';
+  for (const [key, child] of Object.entries(value)) {
+    if (text.length > budget) return `${text}…`;
+    if (text.length > 1) text += ',';
+    text += (array ? '' : `${JSON.stringify(key)}:`) + preview(child, budget - text.length);
+  }
+  return text + (array ? ']' : '}');
 }
 
 const memberPath = (path: string, member: string) => (path ? `${path}.${member}` : member);
@@ -34,7 +51,7 @@ export class ShapeReaders {
     if (!reader) {
       // Placeholder first, so recursive shapes resolve to the finished reader.
       this.readers.set(shapeName, (value, path) => this.readers.get(shapeName)!(value, path));
-      reader = this.compile(this.model.shapes[shapeName]!);
+      reader = shapeName === 'TagsMap' ? this.tags(this.model.shapes[shapeName]!) : this.compile(this.model.shapes[shapeName]!);
       this.readers.set(shapeName, reader);
     }
     return reader;
@@ -115,9 +132,20 @@ export class ShapeReaders {
     };
   }
 
-  private map(shape: Shape): Reader {
-    const readKey = this.reader(shape.key!.shape);
-    const readValue = this.reader(shape.value!.shape);
+  /** A tag map: the model's shape with the documented limits on count, keys and values. */
+  private tags(shape: Shape): Reader {
+    const readKey = stringReader({ type: 'string', min: 1, max: TAG_LIMITS.maxKeyLength });
+    const readValue = stringReader({ type: 'string', max: TAG_LIMITS.maxValueLength });
+    const read = this.map({ ...shape, max: TAG_LIMITS.maxTags }, readKey, readValue);
+    return (value, path) => {
+      const tags = read(value, path) as Record<string, string>;
+      const reserved = Object.keys(tags).find((key) => TAG_LIMITS.reservedPrefix.test(key));
+      if (reserved !== undefined) throw violation(`${path}.${reserved}`, reserved, 'not begin with aws: (tag keys with that prefix are reserved for AWS use)');
+      return tags;
+    };
+  }
+
+  private map(shape: Shape, readKey = this.reader(shape.key!.shape), readValue = this.reader(shape.value!.shape)): Reader {
     const sizeRule = sizeRuleOf(shape);
     return (value, path) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw violation(path, value, 'be a map');
@@ -186,11 +214,21 @@ function numberReader(shape: Shape, integer: boolean): Reader {
   };
 }
 
+/**
+ * The instants a request may name, in epoch milliseconds: from 1970 to the start of year 9999.
+ * boto3 reads answers into Python datetimes, which end with year 9999, and some answers add
+ * padding to a given time (a contact's post-pass end), so the last year stays free.
+ */
+export const TIMESTAMP_RANGE_MS = { min: 0, max: Date.UTC(9999, 0, 1) };
+export const TIMESTAMP_RANGE_TEXT = 'between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z (0 and 253370764800 epoch seconds)';
+
 function timestampReader(shape: Shape): Reader {
   const expects = shape.timestampFormat === 'iso8601' ? 'an ISO-8601 timestamp' : 'a timestamp in epoch seconds';
   return (value, path) => {
     const date = toDate(value);
     if (!date) throw violation(path, value, `be ${expects}`);
+    const ms = date.getTime();
+    if (!(ms >= TIMESTAMP_RANGE_MS.min && ms <= TIMESTAMP_RANGE_MS.max)) throw violation(path, value, `be ${TIMESTAMP_RANGE_TEXT}`);
     return date;
   };
 }

@@ -15,15 +15,24 @@ export interface StoreOptions {
 export class DataDirInUseError extends Error {}
 
 export const DATABASE_FILE = 'groundstation.sqlite';
+export const DEFAULT_DATA_DIR = '.groundstation-local';
+
+/** The database file of a data directory. */
+export const databaseFile = (dataDir = DEFAULT_DATA_DIR) => join(dataDir, DATABASE_FILE);
+
+/** True when SQLite found the file is not a database, or a damaged one. */
+export function isCorruptDatabase(error: unknown): boolean {
+  return error instanceof Database.SqliteError && /^SQLITE_(NOTADB|CORRUPT)/.test(error.code);
+}
 
 export function openDatabase(options: StoreOptions): Db {
   let db: Db;
   if (options.inMemory) {
     db = new Database(':memory:');
   } else {
-    const dir = options.dataDir ?? '.groundstation-local';
+    const dir = options.dataDir ?? DEFAULT_DATA_DIR;
     mkdirSync(dir, { recursive: true });
-    db = new Database(join(dir, DATABASE_FILE), { timeout: options.busyTimeoutMs ?? 2000 });
+    db = new Database(databaseFile(dir), { timeout: options.busyTimeoutMs ?? 2000 });
     // One server owns a data directory: an exclusive lock held for the process lifetime,
     // released by the OS if the process dies, so a crash never leaves a stale lock.
     db.pragma('locking_mode = EXCLUSIVE');

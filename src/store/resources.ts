@@ -87,6 +87,12 @@ function deepFreeze<T>(value: T): T {
 
 const CACHED_RESOURCES = 10_000;
 
+/** A create would take an account past the resources it may keep in a region. */
+export class ResourceQuotaExceeded extends Error {}
+
+/** Resources of all kinds together that one account keeps in one region, unless configured otherwise. */
+export const DEFAULT_MAX_RESOURCES_PER_SCOPE = 1_000_000;
+
 /**
  * Statements prepared once per database and shared by every resource kind, and a read-through cache
  * of parsed resources, so a repeated Get costs neither SQL nor JSON parsing. A write to a resource
@@ -111,8 +117,14 @@ export class ResourceStore {
   private readonly countKind;
   private readonly clearLinks;
   private readonly clearResources;
+  private readonly countScope;
+  // Resources per account and region, counted once per scope on its first create and kept since.
+  private readonly scopeCounts = new Map<string, number>();
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly maxPerScope = DEFAULT_MAX_RESOURCES_PER_SCOPE,
+  ) {
     // @account names one account, or NULL for all of them.
     const ofAccount = 'SELECT seq FROM resources WHERE @account IS NULL OR account = @account';
     this.clearLinks = db.prepare(`DELETE FROM resource_links WHERE from_seq IN (${ofAccount}) OR to_seq IN (${ofAccount})`);
@@ -156,6 +168,7 @@ export class ResourceStore {
     this.countKind = db.prepare<[string, string, string], { n: number }>(
       'SELECT count(*) AS n FROM resources WHERE account = ? AND region = ? AND kind = ?',
     );
+    this.countScope = db.prepare<[string, string], number>('SELECT count(*) FROM resources WHERE account = ? AND region = ?').pluck();
   }
 
   get<T>(scope: Scope, kind: string, id: string): StoredResource<T> | undefined {
@@ -184,6 +197,7 @@ export class ResourceStore {
   /** Forgets every cached resource: after a rollback, what was read may never have been stored. */
   forgetCached(): void {
     this.cache.clear();
+    this.scopeCounts.clear();
   }
 
   /**
@@ -220,9 +234,17 @@ export class ResourceStore {
     tags: Record<string, string> = {},
     references: readonly ResourceKey[] = [],
   ): void {
+    const scopeKey = `${scope.account}/${scope.region}`;
+    const count = this.scopeCounts.get(scopeKey) ?? this.countScope.get(scope.account, scope.region)!;
+    if (count >= this.maxPerScope) {
+      throw new ResourceQuotaExceeded(
+        `Account ${scope.account} already keeps ${count} resources in ${scope.region}, the most this server allows (--max-resources); delete some first`,
+      );
+    }
     this.cache.delete(scope, kind, id);
     const { lastInsertRowid } = this.insertOne.run(scope.account, scope.region, kind, id, JSON.stringify(doc), JSON.stringify(tags));
     this.link(scope, Number(lastInsertRowid), references);
+    this.scopeCounts.set(scopeKey, count + 1);
   }
 
   replace<T>(scope: Scope, kind: string, id: string, doc: T): void {
@@ -242,12 +264,17 @@ export class ResourceStore {
     if (seq === undefined) return false;
     this.deleteLinksFrom.run(seq);
     this.deleteLinksTo.run(seq);
-    return this.deleteOne.run(scope.account, scope.region, kind, id).changes > 0;
+    const deleted = this.deleteOne.run(scope.account, scope.region, kind, id).changes > 0;
+    const scopeKey = `${scope.account}/${scope.region}`;
+    const count = this.scopeCounts.get(scopeKey);
+    if (deleted && count !== undefined) this.scopeCounts.set(scopeKey, count - 1);
+    return deleted;
   }
 
   /** Deletes every resource of the account, or of every account when none is named. */
   clear(account?: string): void {
     this.cache.clear();
+    this.scopeCounts.clear();
     this.clearLinks.run({ account: account ?? null });
     this.clearResources.run({ account: account ?? null });
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { raw } from '../support/clients.js';
@@ -61,6 +61,10 @@ describe('command line', () => {
       'GSL_AUTH',
       '--credentials-file',
       'GSL_CREDENTIALS_FILE',
+      '--max-body-bytes',
+      'GSL_MAX_BODY_BYTES',
+      '--max-resources',
+      'GSL_MAX_RESOURCES',
     ]) {
       assert.ok(stdout.includes(text), `help mentions ${text}`);
     }
@@ -78,6 +82,8 @@ describe('command line', () => {
       [['--auth', 'loose'], {}, /invalid auth mode: loose \(open or strict\)/],
       [['--auth', 'strict'], {}, /--auth strict needs --credentials-file/],
       [['--credentials-file', 'keys'], {}, /--credentials-file is used only with --auth strict/],
+      [['--max-body-bytes', '0'], {}, /invalid max body bytes: 0/],
+      [[], { GSL_MAX_RESOURCES: '-1' }, /invalid max resources: -1/],
     ];
     const exits = await Promise.all(cases.map(([args, env]) => run(args, env)));
     exits.forEach(({ code, stderr }, index) => {
@@ -144,6 +150,29 @@ describe('command line', () => {
       assert.match(stderr, new RegExp(`cannot listen on 127.0.0.1:${running.port}: .*EADDRINUSE`));
     } finally {
       await running.stop();
+    }
+  });
+
+  it('A database file that is not SQLite, or is damaged, is named in one line with the way out; exit 1, the file untouched', async () => {
+    const garbage = temporaryDataDir();
+    writeFileSync(join(garbage, 'groundstation.sqlite'), Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919) % 251)));
+    const damaged = temporaryDataDir();
+    const server = await startServer({ dataDir: damaged });
+    await server.stop();
+    const file = readFileSync(join(damaged, 'groundstation.sqlite'));
+    // The 100-byte header stays; the schema after it is overwritten.
+    file.fill(0xa5, 100);
+    writeFileSync(join(damaged, 'groundstation.sqlite'), file);
+    for (const dataDir of [garbage, damaged]) {
+      const path = join(dataDir, 'groundstation.sqlite');
+      const before = readFileSync(path);
+      const { code, stdout, stderr } = await run(['--data-dir', dataDir, '--port', '0']);
+      assert.equal(code, 1);
+      assert.equal(stdout, '');
+      assert.equal(stderr.trim().split('\n').length, 1, stderr);
+      assert.match(stderr, new RegExp(`^groundstation-local: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a readable SQLite database \\(.+\\); it was left untouched\\. Move it away`));
+      assert.doesNotMatch(stderr, /SqliteError|\bat /);
+      assert.ok(readFileSync(path).equals(before), 'the file is unchanged');
     }
   });
 });

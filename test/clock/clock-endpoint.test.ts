@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { raw } from '../support/clients.js';
 import { startServer, temporaryDataDir, useServer } from '../support/server.js';
 
@@ -45,5 +47,32 @@ describe('the /_local/clock endpoint', () => {
     const empty = await raw(server.url, 'POST', '/_local/clock', { body: '' });
     assert.equal(empty.status, 400);
     assert.match(empty.json.message, /^Give one of set/);
+  });
+
+  it('POST /_local/clock refuses a time past 9999-01-01 or a rate over a million with a 400, and the clock stays', async () => {
+    const before = (await raw(server.url, 'GET', '/_local/clock')).json;
+    for (const body of [{ set: 9e12 }, { set: 1e308 }, { advanceSeconds: 1e308 }, { advanceSeconds: 9e12 }, { rate: 1e308 }, { rate: 1_000_001 }]) {
+      const response = await raw(server.url, 'POST', '/_local/clock', { body });
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assert.match(response.json.message, /9999-01-01T00:00:00Z|at most|from 0 to 1000000/, JSON.stringify(body));
+    }
+    assert.deepEqual((await raw(server.url, 'GET', '/_local/clock')).json, before);
+  });
+
+  it('a data directory whose stored clock is Infinity (kept by older versions) starts with a fresh clock that can be set', async () => {
+    const dataDir = temporaryDataDir();
+    const first = await startServer({ dataDir, args: ['--clock-start', '2026-07-21T00:00:00Z', '--clock-rate', '0'] });
+    await first.stop();
+    const db = new Database(join(dataDir, 'groundstation.sqlite'));
+    db.prepare('UPDATE clock_anchor SET sim_ms = ?').run(Infinity);
+    db.close();
+    const second = await startServer({ dataDir, args: ['--clock-start', '2026-07-22T00:00:00Z', '--clock-rate', '0'] });
+    try {
+      assert.deepEqual((await raw(second.url, 'GET', '/_local/clock')).json, { now: start + 86400, rate: 0 });
+      assert.deepEqual((await raw(second.url, 'POST', '/_local/clock', { body: { set: start + 90000 } })).json, { now: start + 90000, rate: 0 });
+      assert.match(second.output(), /stored simulated clock was not a usable time/);
+    } finally {
+      await second.stop();
+    }
   });
 });

@@ -23,8 +23,11 @@ function runToExit(args: string[]): Promise<{ code: number | null; stderr: strin
   });
 }
 
+// 2,000 characters of tags per config, within the documented limit of 256 a value.
+const PADDING = Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`padding${index}`, 'x'.repeat(250)]));
+
 const tracking = (name: string) =>
-  new CreateConfigCommand({ name, configData: configData.tracking as ConfigTypeData, tags: { padding: 'x'.repeat(2000) } });
+  new CreateConfigCommand({ name, configData: configData.tracking as ConfigTypeData, tags: PADDING });
 
 describe('storage limits', () => {
   it('A second server on the same data directory is refused with a clear message; the first keeps working', async () => {
@@ -68,7 +71,7 @@ describe('storage limits', () => {
       assert.ok(full, 'the database filled up');
       assertJsError(await jsError(Promise.reject(full)), { code: 'DependencyException', status: 531, message: /database or disk is full/ });
       const [viaBoto3] = await boto3(server.url, [
-        { op: 'create_config', params: { name: 'boto3', configData: configData.tracking, tags: { padding: 'x'.repeat(2000) } } },
+        { op: 'create_config', params: { name: 'boto3', configData: configData.tracking, tags: PADDING } },
       ]);
       assertBoto3Error(viaBoto3, { code: 'DependencyException', status: 531, message: /database or disk is full/ });
 
@@ -84,6 +87,42 @@ describe('storage limits', () => {
       assert.deepEqual([...listed].sort(), [...stored].sort(), 'exactly the acknowledged configs are stored');
       const first = await client.send(new GetConfigCommand({ configId: stored[0], configType: 'tracking' }));
       assert.equal(first.name, 'earlier 0');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('--max-resources caps what one account keeps in one region: a create past it is a 402 ServiceQuotaExceededException', async () => {
+    const server = await startServer({ inMemory: true, args: ['--max-resources', '3'] });
+    try {
+      const create = (name: string) => ({ op: 'create_config', params: { name, configData: configData.tracking } });
+      const outcomes = await boto3(server.url, [create('one'), create('two'), create('three'), create('four')]);
+      assert.ok(outcomes.slice(0, 3).every((outcome) => outcome.result?.configId), JSON.stringify(outcomes));
+      assertBoto3Error(outcomes[3], { code: 'ServiceQuotaExceededException', status: 402, message: /already keeps 3 resources in us-east-2, the most this server allows/ });
+      const [listed] = await boto3(server.url, [{ op: 'list_configs' }]);
+      assert.deepEqual(listed!.result.configList.map((config: any) => config.name), ['one', 'two', 'three']);
+      // Other accounts and regions count on their own; a delete makes room again.
+      const [elsewhere] = await boto3(server.url, [create('other region')], { region: 'us-west-2' });
+      assert.ok(elsewhere!.result?.configId);
+      const [deleted, again] = await boto3(server.url, [
+        { op: 'delete_config', params: { configId: outcomes[0]!.result.configId, configType: 'tracking' } },
+        create('after a delete'),
+      ]);
+      assert.ok(deleted!.result && again!.result?.configId, JSON.stringify([deleted, again]));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('--max-body-bytes sets the largest body taken: a larger one is a 413 RequestEntityTooLargeException', async () => {
+    const server = await startServer({ inMemory: true, args: ['--max-body-bytes', '1000'] });
+    try {
+      const body = JSON.stringify({ name: 'x'.repeat(1000), configData: configData.tracking });
+      const refused = await fetch(`${server.url}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      assert.equal(refused.status, 413);
+      assert.equal(refused.headers.get('x-amzn-errortype'), 'RequestEntityTooLargeException');
+      const [small] = await boto3(server.url, [{ op: 'create_config', params: { name: 'small', configData: configData.tracking } }]);
+      assert.ok(small!.result?.configId);
     } finally {
       await server.stop();
     }

@@ -143,4 +143,36 @@ describe('tags on profiles, configs and dataflow endpoint groups', () => {
     assert.equal(got!.result.tags.team, 'b');
     assert.equal(Object.getOwnPropertyDescriptor(listed!.result.tags, '__proto__')?.value, 'c');
   });
+
+  it('The documented tag limits (50 a resource, keys 1-128, values up to 256, aws: reserved) are 431s that change nothing', async () => {
+    const resourceArn = arns.group;
+    const tagsOf = (count: number, prefix: string) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`${prefix}${index}`, 'v']));
+    const invalid = (parameterName: string, message: RegExp) => ({ code: 'InvalidParameterException', status: 431, parameterName, message });
+    const listed = async () => (await boto3(server.url, [{ op: 'list_tags_for_resource', params: { resourceArn } }]))[0]!.result.tags;
+    const before = await listed();
+    const existing = Object.keys(before).length;
+    const outcomes = await boto3(server.url, [
+      { op: 'tag_resource', params: { resourceArn, tags: tagsOf(51, 'many') } },
+      { op: 'tag_resource', params: { resourceArn, tags: tagsOf(51 - existing, 'more') } },
+      { op: 'tag_resource', params: { resourceArn, tags: { ['k'.repeat(129)]: 'v' } } },
+      { op: 'tag_resource', params: { resourceArn, tags: { key: 'v'.repeat(257) } } },
+      { op: 'tag_resource', params: { resourceArn, tags: { 'AWS:cloudformation:stack-name': 'mine' } } },
+      { op: 'create_config', params: { name: 'over', configData: configData.tracking, tags: tagsOf(51, 't') } },
+    ]);
+    assertBoto3Error(outcomes[0], invalid('tags', /at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50/));
+    assertBoto3Error(outcomes[1], invalid('tags', new RegExp(`at most 50 tags; with these ${resourceArn.replace(/[/.]/g, '\\$&')} would have 51`)));
+    assertBoto3Error(outcomes[2], invalid(`tags.${'k'.repeat(129)}`, /Member must have length less than or equal to 128/));
+    assertBoto3Error(outcomes[3], invalid('tags.key', /Member must have length less than or equal to 256/));
+    assertBoto3Error(outcomes[4], invalid('tags.AWS:cloudformation:stack-name', /Member must not begin with aws:/));
+    assertBoto3Error(outcomes[5], invalid('tags', /Member must have length less than or equal to 50/));
+    // An empty key gets past boto3, which checks no minimum of the model's String: JS and raw HTTP check nothing.
+    const path = `/tags/${encodeURIComponent(resourceArn)}`;
+    assertRawError(await raw(server.url, 'POST', path, { body: { tags: { '': 'v' } } }), invalid('tags.', /Member must have length greater than or equal to 1/));
+    assert.deepEqual(await listed(), before);
+    const [configs] = await boto3(server.url, [{ op: 'list_configs' }]);
+    assert.ok(!configs!.result.configList.some((config: any) => config.name === 'over'));
+    // Exactly at the limits is fine.
+    const [atLimit] = await boto3(server.url, [{ op: 'tag_resource', params: { resourceArn, tags: { ...tagsOf(49 - existing, 'fit'), ['k'.repeat(128)]: 'v'.repeat(256) } } }]);
+    assert.equal(atLimit!.error, undefined, JSON.stringify(atLimit));
+  });
 });
