@@ -10,7 +10,7 @@ import { Clock } from './clock/clock.js';
 import { openPersistedClock, type SimulatedClockOptions } from './persisted-clock.js';
 import { registerClockRoutes } from './admin/clock-routes.js';
 import { agentHeartbeatChanges } from './agent/agent-heartbeats.js';
-import { startChangeScheduler } from './contact/change-scheduler.js';
+import { startChangeScheduler } from './schedule/change-scheduler.js';
 import { contactChanges } from './contact/contact-events.js';
 import { configureContacts, type ContactSettings } from './contact/contact-settings.js';
 import { ephemerisChanges } from './ephemeris/ephemeris-schedule.js';

@@ -82,8 +82,9 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
         ...(input.trackingOverrides ? { trackingOverrides: input.trackingOverrides } : {}),
       },
     ],
-    eventsPublished: 0,
-    publishesUploads: true,
+    // The one place the current setting is read: later the contact keeps its own.
+    schedulingDelayMs: contactSettings.transitionDelayMs,
+    publishedKeys: [],
   };
   context.store.insert(context.scope, CONTACT_KIND, contactId, contact, input.tags);
   contactIndex(context.store).save(context.scope, contactId, contact);

@@ -38,7 +38,7 @@ export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
     validation: validated.validation,
   };
   context.store.insert(context.scope, EPHEMERIS_KIND, ephemerisId, record, input.tags);
-  ephemerisSchedule(context.store).save(context.scope, ephemerisId, record, 0);
+  ephemerisSchedule(context.store).save(context.scope, ephemerisId, record, []);
   return { ephemerisId };
 };
 

@@ -1,15 +1,16 @@
 import type { Services } from '../api/context.js';
-import type { ChangeSource } from '../contact/change-scheduler.js';
-import type { Db } from '../store/database.js';
+import type { ChangeSource } from '../schedule/change-scheduler.js';
+import { dueEntries, keysOfPositions, nextEntryMs } from '../schedule/timeline.js';
+import type { Db, Migration } from '../store/database.js';
 import { migrate } from '../store/database.js';
 import { perDatabase } from '../store/per-database.js';
 import type { Scope } from '../store/resources.js';
 import { ephemerisStatusEvent, statusTimeline } from './ephemeris-events.js';
 import { EPHEMERIS_KIND, type EphemerisRecord } from './ephemeris-record.js';
 
-// Which of each ephemeris's timeline changes (ephemeris-events.ts) are published, and when the
-// next falls due. A row lives from creation until its last change is published or it is deleted.
-const MIGRATIONS = [
+// Which of each ephemeris's timeline changes (ephemeris-events.ts) are published (by key), and when
+// the next falls due. A row lives from creation until its last change is published or it is deleted.
+const MIGRATIONS: Migration[] = [
   `CREATE TABLE ephemeris_schedule (
      account TEXT NOT NULL,
      region TEXT NOT NULL,
@@ -21,13 +22,29 @@ const MIGRATIONS = [
    CREATE INDEX ephemeris_schedule_by_next_change ON ephemeris_schedule (next_change_ms);`,
   // VALIDATING at creation left the timeline (it is no event): counts stored before are one ahead.
   `UPDATE ephemeris_schedule SET published = published - 1;`,
+  (db) => publishedPositionsToKeys(db),
 ];
+
+/** Counts were positions in the timeline: they become the keys of the entries they counted. */
+function publishedPositionsToKeys(db: Db): void {
+  const rows = db.prepare<[], { account: string; region: string; ephemerisId: string; published: number; doc: string | null }>(
+    `SELECT s.account, s.region, s.ephemeris_id AS ephemerisId, s.published, r.doc FROM ephemeris_schedule s
+       LEFT JOIN resources r ON r.account = s.account AND r.region = s.region AND r.kind = '${EPHEMERIS_KIND}' AND r.id = s.ephemeris_id`,
+  ).all();
+  db.exec(`ALTER TABLE ephemeris_schedule ADD COLUMN published_keys TEXT NOT NULL DEFAULT '[]';`);
+  const rewrite = db.prepare('UPDATE ephemeris_schedule SET published_keys = ? WHERE account = ? AND region = ? AND ephemeris_id = ?');
+  for (const row of rows) {
+    const keys = row.doc === null ? [] : keysOfPositions(statusTimeline(JSON.parse(row.doc) as EphemerisRecord), row.published);
+    rewrite.run(JSON.stringify(keys), row.account, row.region, row.ephemerisId);
+  }
+  db.exec('ALTER TABLE ephemeris_schedule DROP COLUMN published;');
+}
 
 interface ScheduledEphemeris {
   account: string;
   region: string;
   ephemerisId: string;
-  published: number;
+  publishedKeys: string[];
 }
 
 class EphemerisSchedule {
@@ -38,18 +55,21 @@ class EphemerisSchedule {
 
   constructor(db: Db) {
     migrate(db, 'ephemeris-schedule', MIGRATIONS);
-    this.upsert = db.prepare('INSERT OR REPLACE INTO ephemeris_schedule VALUES (?, ?, ?, ?, ?)');
+    this.upsert = db.prepare(
+      'INSERT OR REPLACE INTO ephemeris_schedule (account, region, ephemeris_id, published_keys, next_change_ms) VALUES (?, ?, ?, ?, ?)',
+    );
     this.remove = db.prepare('DELETE FROM ephemeris_schedule WHERE account = ? AND region = ? AND ephemeris_id = ?');
-    this.due = db.prepare<[number], ScheduledEphemeris>(
-      `SELECT account, region, ephemeris_id AS ephemerisId, published FROM ephemeris_schedule WHERE next_change_ms <= ? ORDER BY next_change_ms`,
+    this.due = db.prepare<[number], Omit<ScheduledEphemeris, 'publishedKeys'> & { publishedKeys: string }>(
+      `SELECT account, region, ephemeris_id AS ephemerisId, published_keys AS publishedKeys FROM ephemeris_schedule
+         WHERE next_change_ms <= ? ORDER BY next_change_ms`,
     );
     this.earliest = db.prepare<[], { atMs: number | null }>('SELECT min(next_change_ms) AS atMs FROM ephemeris_schedule');
   }
 
-  /** Records that the first `published` changes of the ephemeris's timeline are out. */
-  save(scope: Scope, ephemerisId: string, record: EphemerisRecord, published: number): void {
-    const next = statusTimeline(record)[published];
-    if (next) this.upsert.run(scope.account, scope.region, ephemerisId, published, next.atMs);
+  /** Records that the changes of the ephemeris's timeline named by `publishedKeys` are out. */
+  save(scope: Scope, ephemerisId: string, record: EphemerisRecord, publishedKeys: string[]): void {
+    const nextMs = nextEntryMs(statusTimeline(record), publishedKeys);
+    if (nextMs !== undefined) this.upsert.run(scope.account, scope.region, ephemerisId, JSON.stringify(publishedKeys), nextMs);
     else this.forget(scope, ephemerisId);
   }
 
@@ -58,7 +78,7 @@ class EphemerisSchedule {
   }
 
   dueBy(atMs: number): ScheduledEphemeris[] {
-    return this.due.all(atMs);
+    return this.due.all(atMs).map((row) => ({ ...row, publishedKeys: JSON.parse(row.publishedKeys) as string[] }));
   }
 
   nextChangeMs(): number | undefined {
@@ -75,14 +95,14 @@ export function ephemerisChanges(services: Services): ChangeSource {
   return {
     nextChangeMs: () => schedule.nextChangeMs(),
     dueBy: (nowMs) =>
-      schedule.dueBy(nowMs).map(({ account, region, ephemerisId, published }) => {
+      schedule.dueBy(nowMs).map(({ account, region, ephemerisId, publishedKeys }) => {
         const scope = { account, region };
         const record = services.store.get<EphemerisRecord>(scope, EPHEMERIS_KIND, ephemerisId)?.doc;
         if (!record) return { events: [], recordPublished: () => schedule.forget(scope, ephemerisId) };
-        const due = statusTimeline(record).slice(published).filter((change) => change.atMs <= nowMs);
+        const due = dueEntries(statusTimeline(record), publishedKeys, nowMs);
         return {
           events: due.map((change) => ephemerisStatusEvent(scope, ephemerisId, record, change.status, change.atMs)),
-          recordPublished: () => schedule.save(scope, ephemerisId, record, published + due.length),
+          recordPublished: () => schedule.save(scope, ephemerisId, record, [...publishedKeys, ...due.map((change) => change.key)]),
         };
       }),
   };
