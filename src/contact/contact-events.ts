@@ -2,7 +2,7 @@ import type { Services } from '../api/context.js';
 import type { GroundStationEvent } from '../events/types.js';
 import type { Scope } from '../store/resources.js';
 import type { ChangeSource } from '../schedule/change-scheduler.js';
-import { dueEntries } from '../schedule/timeline.js';
+import { addedEntries, dueEntries } from '../schedule/timeline.js';
 import { contactIndex } from './contact-index.js';
 import { activeVersion, CONTACT_KIND, type ContactRecord } from './contact-record.js';
 import { contactTimeline, TERMINAL_STATUSES, type TimelineEntry } from './contact-timeline.js';
@@ -82,15 +82,12 @@ export const publishDueChanges = (services: Services, scope: Scope, contactId: s
 
 /**
  * Cuts the contact's timeline at `nowMs` with `change` (a cancellation or a fault): what was due is
- * published first, so the cut falls after it, then what the change adds that is due at once. Those
- * entries are new by design, at the moment just published, so they are chosen by key here rather
- * than by the rule that skips an entry added after its moment (schedule/timeline.ts).
+ * published first, so the cut falls after it, then what the change adds that is due at once.
  */
 export function interruptContact(services: Services, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number, change: Partial<ContactRecord>): void {
   const before = publishDueChanges(services, scope, contactId, contact, nowMs);
   const interrupted = { ...before, ...change };
-  const earlierKeys = new Set(contactTimeline(before).map((entry) => entry.key));
-  const added = contactTimeline(interrupted).filter((entry) => !earlierKeys.has(entry.key) && entry.atMs <= nowMs);
+  const added = addedEntries(contactTimeline(before), contactTimeline(interrupted), nowMs);
   services.store.replace(scope, CONTACT_KIND, contactId, interrupted);
   contactIndex(services.store).save(scope, contactId, interrupted);
   publishChanges(services, scope, contactId, interrupted, added);

@@ -38,8 +38,17 @@ export function nextEntryMs(timeline: readonly TimedEntry[], publishedKeys: read
 }
 
 /**
- * The keys of `timeline` at or before `count`: what a record that counted its published entries
- * by position (builds before keys) had published. Used once, by the migration to keys.
+ * An interruption (a cancellation, a fault) cuts a timeline and adds entries at the moment just
+ * published: they are new by design, not added after their moment, so they are chosen by key.
+ */
+export const addedEntries = <E extends TimedEntry>(before: readonly TimedEntry[], after: readonly E[], nowMs: number): E[] => {
+  const earlier = new Set(before.map((entry) => entry.key));
+  return after.filter((entry) => !earlier.has(entry.key) && entry.atMs <= nowMs);
+};
+
+/**
+ * The keys of the first `count` entries: what a record that counted its published entries by
+ * position (builds before keys) had published. Used by the migrations to keys.
  */
 export const keysOfPositions = (timeline: readonly TimedEntry[], count: number): string[] =>
   timeline.slice(0, count).map((entry) => entry.key);
