@@ -34,8 +34,9 @@ const change = (event: Envelope) =>
     event.time,
   ]);
 
-function eventsInFixture(): Envelope[] {
-  const db = new Database(FIXTURE, { readonly: true });
+/** The events the data directory holds: those published before the upgrade. */
+function eventsIn(file: string): Envelope[] {
+  const db = new Database(file, { readonly: true });
   try {
     return db.prepare<[], { envelope: string }>('SELECT envelope FROM event_outbox ORDER BY seq').all().map((row) => JSON.parse(row.envelope));
   } finally {
@@ -59,7 +60,7 @@ describe('a data directory from the build that counted published events', () => 
 
   it('shows the same statuses after the upgrade, then publishes the rest of each timeline, none of it twice', async () => {
     copyFileSync(FIXTURE, join(dataDir, 'groundstation.sqlite'));
-    const before = eventsInFixture();
+    const before = eventsIn(join(dataDir, 'groundstation.sqlite'));
     server = await startServer({ dataDir, args: ['--events-file', eventsFile] });
     assert.deepEqual(await statuses(), ['COMPLETED', 'PASS', 'CANCELLED', 'SCHEDULED', 'ENABLED', 'EXPIRED']);
 
