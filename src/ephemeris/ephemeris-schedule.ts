@@ -27,10 +27,10 @@ const MIGRATIONS: Migration[] = [
 
 /** Counts were positions in the timeline: they become the keys of the entries they counted. */
 function publishedPositionsToKeys(db: Db): void {
-  const rows = db.prepare<[], { account: string; region: string; ephemerisId: string; published: number; doc: string | null }>(
+  const rows = db.prepare<[string], { account: string; region: string; ephemerisId: string; published: number; doc: string | null }>(
     `SELECT s.account, s.region, s.ephemeris_id AS ephemerisId, s.published, r.doc FROM ephemeris_schedule s
-       LEFT JOIN resources r ON r.account = s.account AND r.region = s.region AND r.kind = '${EPHEMERIS_KIND}' AND r.id = s.ephemeris_id`,
-  ).all();
+       LEFT JOIN resources r ON r.account = s.account AND r.region = s.region AND r.kind = ? AND r.id = s.ephemeris_id`,
+  ).all(EPHEMERIS_KIND);
   db.exec(`ALTER TABLE ephemeris_schedule ADD COLUMN published_keys TEXT NOT NULL DEFAULT '[]';`);
   const rewrite = db.prepare('UPDATE ephemeris_schedule SET published_keys = ? WHERE account = ? AND region = ? AND ephemeris_id = ?');
   for (const row of rows) {
