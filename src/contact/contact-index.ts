@@ -39,6 +39,7 @@ type PositionedContact = Omit<ContactRecord, 'schedulingDelayMs' | 'publishedKey
 // in the record, and 1 s is their default. A server run with another --scheduling-delay then
 // shows its older contacts' SCHEDULED (and CANCELLED) moments as 1 s after the request.
 const DELAY_BEFORE_KEYS_MS = 1000;
+const SUBJECTS_BEFORE_KEYS: ReadonlySet<string> = new Set(['contact', 'group']);
 
 /**
  * Contacts counted their published events as a position in the timeline (without S3 uploads unless
@@ -53,7 +54,8 @@ function publishedPositionsToKeys(db: Db): void {
   for (const row of rows.all(CONTACT_KIND)) {
     const { eventsPublished, publishesUploads, ...rest } = JSON.parse(row.doc) as PositionedContact;
     const contact: ContactRecord = { ...rest, schedulingDelayMs: DELAY_BEFORE_KEYS_MS, publishedKeys: [] };
-    const counted = contactTimeline(contact).filter((entry) => publishesUploads || entry.subject !== 'upload');
+    // Only the kinds those builds had: a kind added later must not shift the positions.
+    const counted = contactTimeline(contact).filter((entry) => (entry.subject === 'upload' ? publishesUploads : SUBJECTS_BEFORE_KEYS.has(entry.subject)));
     const upgraded = { ...contact, publishedKeys: keysOfPositions(counted, eventsPublished) };
     rewrite.run(JSON.stringify(upgraded), row.seq);
     reindex.run(nextEntryMs(contactTimeline(upgraded), upgraded.publishedKeys) ?? null, row.account, row.region, row.id);
