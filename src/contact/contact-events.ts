@@ -2,6 +2,7 @@ import type { Services } from '../api/context.js';
 import type { GroundStationEvent } from '../events/types.js';
 import type { Scope } from '../store/resources.js';
 import type { ChangeSource } from '../schedule/change-scheduler.js';
+import { timelineChanges } from '../schedule/timeline-source.js';
 import { addedEntries, dueEntries } from '../schedule/timeline.js';
 import { contactIndex } from './contact-index.js';
 import { activeVersion, CONTACT_KIND, type ContactRecord } from './contact-record.js';
@@ -93,21 +94,24 @@ export function interruptContact(services: Services, scope: Scope, contactId: st
   publishChanges(services, scope, contactId, interrupted, added);
 }
 
-/** Contacts as the change scheduler sees them: their due timeline entries, found by the index. */
+/** Contacts as the change scheduler sees them: their timelines, found by the index. */
 export function contactChanges(services: Services): ChangeSource {
   const index = contactIndex(services.store);
-  return {
+  return timelineChanges({
     nextChangeMs: () => index.nextChangeMs(),
     dueBy: (nowMs) =>
       index.dueBy(nowMs).flatMap(({ account, region, contactId }) => {
         const scope = { account, region };
         const contact = services.store.get<ContactRecord>(scope, CONTACT_KIND, contactId)?.doc;
-        const entries = contact ? dueChanges(contact, nowMs) : [];
-        if (!contact || entries.length === 0) return [];
+        if (!contact) return [];
         return [{
-          events: entries.map((entry) => changeEvent(scope, contactId, contact, entry)),
-          recordPublished: () => void recordPublished(services, scope, contactId, contact, entries),
+          timeline: contactTimeline(contact),
+          publishedKeys: contact.publishedKeys,
+          event: (entry: TimelineEntry) => changeEvent(scope, contactId, contact, entry),
+          recordPublished: (entries: TimelineEntry[]) => {
+            if (entries.length > 0) recordPublished(services, scope, contactId, contact, entries);
+          },
         }];
       }),
-  };
+  });
 }

@@ -1,11 +1,12 @@
 import type { Services } from '../api/context.js';
 import type { ChangeSource } from '../schedule/change-scheduler.js';
-import { dueEntries, keysOfPositions, nextEntryMs } from '../schedule/timeline.js';
+import { keysOfPositions, nextEntryMs } from '../schedule/timeline.js';
+import { timelineChanges } from '../schedule/timeline-source.js';
 import type { Db, Migration } from '../store/database.js';
 import { migrate } from '../store/database.js';
 import { perDatabase } from '../store/per-database.js';
 import type { Scope } from '../store/resources.js';
-import { ephemerisStatusEvent, statusTimeline } from './ephemeris-events.js';
+import { ephemerisStatusEvent, statusTimeline, type EphemerisChange } from './ephemeris-events.js';
 import { EPHEMERIS_KIND, type EphemerisRecord } from './ephemeris-record.js';
 
 // Which of each ephemeris's timeline changes (ephemeris-events.ts) are published (by key), and when
@@ -92,18 +93,29 @@ export const ephemerisSchedule = perDatabase((db) => new EphemerisSchedule(db));
 /** Ephemerides as the change scheduler sees them: the validation outcome, then EXPIRED. */
 export function ephemerisChanges(services: Services): ChangeSource {
   const schedule = ephemerisSchedule(services.store);
-  return {
+  return timelineChanges<EphemerisChange>({
     nextChangeMs: () => schedule.nextChangeMs(),
     dueBy: (nowMs) =>
       schedule.dueBy(nowMs).map(({ account, region, ephemerisId, publishedKeys }) => {
         const scope = { account, region };
         const record = services.store.get<EphemerisRecord>(scope, EPHEMERIS_KIND, ephemerisId)?.doc;
-        if (!record) return { events: [], recordPublished: () => schedule.forget(scope, ephemerisId) };
-        const due = dueEntries(statusTimeline(record), publishedKeys, nowMs);
+        // Deleted meanwhile: an empty timeline (so no event is asked for), and its row goes.
+        if (!record) {
+          return {
+            timeline: [],
+            publishedKeys,
+            event: () => {
+              throw new Error(`ephemeris ${ephemerisId} was deleted: it has no changes`);
+            },
+            recordPublished: () => schedule.forget(scope, ephemerisId),
+          };
+        }
         return {
-          events: due.map((change) => ephemerisStatusEvent(scope, ephemerisId, record, change.status, change.atMs)),
-          recordPublished: () => schedule.save(scope, ephemerisId, record, [...publishedKeys, ...due.map((change) => change.key)]),
+          timeline: statusTimeline(record),
+          publishedKeys,
+          event: (change) => ephemerisStatusEvent(scope, ephemerisId, record, change.status, change.atMs),
+          recordPublished: (changes) => schedule.save(scope, ephemerisId, record, [...publishedKeys, ...changes.map((change) => change.key)]),
         };
       }),
-  };
+  });
 }
