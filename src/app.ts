@@ -13,7 +13,7 @@ import { openPersistedClock, type SimulatedClockOptions } from './persisted-cloc
 import { registerClockRoutes } from './admin/clock-routes.js';
 import { AgentHeartbeats, agentHeartbeatChanges } from './agent/agent-heartbeats.js';
 import { SatelliteTags } from './satellite/satellite-tags.js';
-import { startChangeScheduler } from './contact/change-scheduler.js';
+import { startChangeScheduler } from './schedule/change-scheduler.js';
 import { contactChanges } from './contact/contact-events.js';
 import { ContactIndex } from './contact/contact-index.js';
 import { DEFAULT_CONTACT_SETTINGS, type ContactSettings } from './contact/contact-settings.js';

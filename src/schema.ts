@@ -7,14 +7,14 @@ import { EVENT_MIGRATIONS } from './events/outbox.js';
 import { CLOCK_MIGRATIONS } from './persisted-clock.js';
 import { SATELLITE_MIGRATIONS } from './satellite/satellite-store.js';
 import { SATELLITE_TAG_MIGRATIONS } from './satellite/satellite-tags.js';
-import { migrate, type Db } from './store/database.js';
+import { migrate, type Db, type Migration } from './store/database.js';
 import { RESOURCE_MIGRATIONS } from './store/resources.js';
 
 /**
  * Each component's numbered migrations, recorded per component in schema_versions (as every data
  * directory has kept them since that table was introduced), so an existing one opens as it is.
  */
-const SCHEMA: readonly [component: string, migrations: readonly string[]][] = [
+const SCHEMA: readonly [component: string, migrations: readonly Migration[]][] = [
   ['resources', RESOURCE_MIGRATIONS],
   ['clock', CLOCK_MIGRATIONS],
   ['events', EVENT_MIGRATIONS],

@@ -1,5 +1,5 @@
 import type { Services } from '../api/context.js';
-import type { ChangeSource } from '../contact/change-scheduler.js';
+import type { ChangeSource } from '../schedule/change-scheduler.js';
 import { groupHealthChange, healthReported } from '../dataflow-endpoint-group/agent-health.js';
 import { DATAFLOW_ENDPOINT_GROUP_KIND } from '../dataflow-endpoint-group/dataflow-endpoint-group-record.js';
 import type { Db } from '../store/database.js';

@@ -1,7 +1,9 @@
 import type { Services, WorkServices } from '../api/context.js';
 import type { GroundStationEvent } from '../events/types.js';
 import type { Scope } from '../store/resources.js';
-import type { ChangeSource } from './change-scheduler.js';
+import type { ChangeSource } from '../schedule/change-scheduler.js';
+import { timelineChanges } from '../schedule/timeline-source.js';
+import { addedEntries, dueEntries } from '../schedule/timeline.js';
 import { activeVersion, CONTACT_KIND, type ContactRecord } from './contact-record.js';
 import { contactTimeline, TERMINAL_STATUSES, type TimelineEntry } from './contact-timeline.js';
 import { releaseResources } from './contact-resources.js';
@@ -9,12 +11,8 @@ import { currentVisibility } from './contact-visibility.js';
 import { s3KeyFormat } from './s3-key-format.js';
 
 /** A contact's timeline entries that are due by `nowMs` and not yet published. */
-export function dueChanges(contact: ContactRecord, nowMs: number): TimelineEntry[] {
-  const timeline = contactTimeline(contact);
-  let end = contact.eventsPublished;
-  while (end < timeline.length && timeline[end]!.atMs <= nowMs) end++;
-  return timeline.slice(contact.eventsPublished, end);
-}
+export const dueChanges = (contact: ContactRecord, nowMs: number): TimelineEntry[] =>
+  dueEntries(contactTimeline(contact), contact.publishedKeys, nowMs);
 
 /** The event (SEMANTICS §3) for one timeline entry, stamped with its nominal moment. */
 export function changeEvent(scope: Scope, contactId: string, contact: ContactRecord, entry: TimelineEntry): GroundStationEvent {
@@ -49,15 +47,14 @@ export function changeEvent(scope: Scope, contactId: string, contact: ContactRec
 }
 
 /**
- * Records that `published` entries (already turned into events by the caller) happened: advances
- * the contact's progress, lets go of what a terminal contact held, freezes the visibility of one
+ * Records that `published` entries (already turned into events by the caller) happened: adds their
+ * keys to the contact's, lets go of what a terminal contact held, freezes the visibility of one
  * that has prepared and reached startTime or ended, and re-indexes it.
  */
-export function recordPublished(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, published: number): void {
-  let updated = { ...contact, eventsPublished: contact.eventsPublished + published };
-  const reached = contactTimeline(updated)
-    .slice(0, updated.eventsPublished)
-    .flatMap((entry) => (entry.subject === 'contact' ? [entry] : []));
+export function recordPublished(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, published: TimelineEntry[]): ContactRecord {
+  let updated = withPublished(contact, published);
+  const keys = new Set(updated.publishedKeys);
+  const reached = contactTimeline(updated).flatMap((entry) => (entry.subject === 'contact' && keys.has(entry.key) ? [entry] : []));
   const ended = reached.some((entry) => TERMINAL_STATUSES.has(entry.status));
   if (ended) releaseResources(services, scope, contactId);
   const prepared = reached.some((entry) => entry.status === 'PREPASS');
@@ -67,42 +64,53 @@ export function recordPublished(services: WorkServices, scope: Scope, contactId:
   }
   services.store.replace(scope, CONTACT_KIND, contactId, updated);
   services.contactIndex.save(scope, contactId, updated);
+  return updated;
+}
+
+const withPublished = (contact: ContactRecord, published: TimelineEntry[]): ContactRecord =>
+  ({ ...contact, publishedKeys: [...contact.publishedKeys, ...published.map((entry) => entry.key)] });
+
+/** Publishes, in order, `changes` of one contact (all of them due), and records them. */
+function publishChanges(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, changes: TimelineEntry[]): ContactRecord {
+  for (const entry of changes) services.events.publish(changeEvent(scope, contactId, contact, entry));
+  return changes.length > 0 ? recordPublished(services, scope, contactId, contact, changes) : contact;
 }
 
 /** Publishes, in order, every change of one contact that is due by `nowMs`. */
-export function publishDueChanges(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number): ContactRecord {
-  const changes = dueChanges(contact, nowMs);
-  for (const entry of changes) services.events.publish(changeEvent(scope, contactId, contact, entry));
-  if (changes.length > 0) recordPublished(services, scope, contactId, contact, changes.length);
-  return { ...contact, eventsPublished: contact.eventsPublished + changes.length };
-}
+export const publishDueChanges = (services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number): ContactRecord =>
+  publishChanges(services, scope, contactId, contact, dueChanges(contact, nowMs));
 
 /**
  * Cuts the contact's timeline at `nowMs` with `change` (a cancellation or a fault): what was due is
- * published first, so the cut falls after it, then what the change makes due at once.
+ * published first, so the cut falls after it, then what the change adds that is due at once.
  */
 export function interruptContact(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number, change: Partial<ContactRecord>): void {
-  const interrupted = { ...publishDueChanges(services, scope, contactId, contact, nowMs), ...change };
+  const before = publishDueChanges(services, scope, contactId, contact, nowMs);
+  const interrupted = { ...before, ...change };
+  const added = addedEntries(contactTimeline(before), contactTimeline(interrupted), nowMs);
   services.store.replace(scope, CONTACT_KIND, contactId, interrupted);
   services.contactIndex.save(scope, contactId, interrupted);
-  publishDueChanges(services, scope, contactId, interrupted, nowMs);
+  publishChanges(services, scope, contactId, interrupted, added);
 }
 
-/** Contacts as the change scheduler sees them: their due timeline entries, found by the index. */
+/** Contacts as the change scheduler sees them: their timelines, found by the index. */
 export function contactChanges(services: Services): ChangeSource {
   const index = services.contactIndex;
-  return {
+  return timelineChanges({
     nextChangeMs: () => index.nextChangeMs(),
     dueBy: (nowMs) =>
       index.dueBy(nowMs).flatMap(({ account, region, contactId }) => {
         const scope = { account, region };
         const contact = services.store.get<ContactRecord>(scope, CONTACT_KIND, contactId)?.doc;
-        const entries = contact ? dueChanges(contact, nowMs) : [];
-        if (!contact || entries.length === 0) return [];
+        if (!contact) return [];
         return [{
-          events: entries.map((entry) => changeEvent(scope, contactId, contact, entry)),
-          recordPublished: () => recordPublished(services, scope, contactId, contact, entries.length),
+          timeline: contactTimeline(contact),
+          publishedKeys: contact.publishedKeys,
+          event: (entry: TimelineEntry) => changeEvent(scope, contactId, contact, entry),
+          recordPublished: (entries: TimelineEntry[]) => {
+            if (entries.length > 0) recordPublished(services, scope, contactId, contact, entries);
+          },
         }];
       }),
-  };
+  });
 }

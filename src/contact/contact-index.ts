@@ -1,11 +1,12 @@
-import type { Db } from '../store/database.js';
+import type { Db, Migration } from '../store/database.js';
+import { keysOfPositions, nextEntryMs } from '../schedule/timeline.js';
 import type { Scope } from '../store/resources.js';
-import type { ContactRecord } from './contact-record.js';
+import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
 import { contactTimeline, holdsResources } from './contact-timeline.js';
 
 // Contacts themselves live in the resource table (kind 'contact', which gives them tags). This
 // table indexes them by station and time, and by the moment of their next unpublished change.
-export const CONTACT_MIGRATIONS = [
+export const CONTACT_MIGRATIONS: Migration[] = [
   `CREATE TABLE contact_index (
      account TEXT NOT NULL,
      region TEXT NOT NULL,
@@ -26,7 +27,38 @@ export const CONTACT_MIGRATIONS = [
    CREATE INDEX contact_index_by_next_change ON contact_index (next_change_ms) WHERE next_change_ms IS NOT NULL;`,
   // Antennas are physical: whether one is free is asked across every account.
   `CREATE INDEX contact_index_holding_station ON contact_index (ground_station, pre_pass_start_ms) WHERE holds = 1;`,
+  (db) => publishedPositionsToKeys(db),
 ];
+
+/** A contact as builds before timeline keys stored it. */
+type PositionedContact = Omit<ContactRecord, 'schedulingDelayMs' | 'publishedKeys'> & { eventsPublished: number; publishesUploads?: true };
+
+// The scheduling delay every contact stored before this step was made with: those builds kept none
+// in the record, and 1 s is their default. A server run with another --scheduling-delay then
+// shows its older contacts' SCHEDULED (and CANCELLED) moments as 1 s after the request.
+const DELAY_BEFORE_KEYS_MS = 1000;
+const SUBJECTS_BEFORE_KEYS: ReadonlySet<string> = new Set(['contact', 'group']);
+
+/**
+ * Contacts counted their published events as a position in the timeline (without S3 uploads unless
+ * `publishesUploads`); they now keep the keys of those entries, and the delay they were made with.
+ */
+function publishedPositionsToKeys(db: Db): void {
+  const rows = db.prepare<[string], { seq: number; account: string; region: string; id: string; doc: string }>(
+    'SELECT seq, account, region, id, doc FROM resources WHERE kind = ?',
+  );
+  const rewrite = db.prepare('UPDATE resources SET doc = ? WHERE seq = ?');
+  const reindex = db.prepare('UPDATE contact_index SET next_change_ms = ? WHERE account = ? AND region = ? AND contact_id = ?');
+  for (const row of rows.all(CONTACT_KIND)) {
+    const { eventsPublished, publishesUploads, ...rest } = JSON.parse(row.doc) as PositionedContact;
+    const contact: ContactRecord = { ...rest, schedulingDelayMs: DELAY_BEFORE_KEYS_MS, publishedKeys: [] };
+    // Only the kinds those builds had: a kind added later must not shift the positions.
+    const counted = contactTimeline(contact).filter((entry) => (entry.subject === 'upload' ? publishesUploads : SUBJECTS_BEFORE_KEYS.has(entry.subject)));
+    const upgraded = { ...contact, publishedKeys: keysOfPositions(counted, eventsPublished) };
+    rewrite.run(JSON.stringify(upgraded), row.seq);
+    reindex.run(nextEntryMs(contactTimeline(upgraded), upgraded.publishedKeys) ?? null, row.account, row.region, row.id);
+  }
+}
 
 export interface IndexedContact {
   account: string;
@@ -69,7 +101,6 @@ export class ContactIndex {
   }
 
   save(scope: Scope, contactId: string, contact: ContactRecord): void {
-    const next = contactTimeline(contact)[contact.eventsPublished];
     this.upsert.run({
       ...scope,
       contactId,
@@ -81,7 +112,7 @@ export class ContactIndex {
       endMs: contact.endMs,
       postPassEndMs: contact.postPassEndMs,
       holds: holdsResources(contact) ? 1 : 0,
-      nextChangeMs: next?.atMs ?? null,
+      nextChangeMs: nextEntryMs(contactTimeline(contact), contact.publishedKeys) ?? null,
     });
   }
 

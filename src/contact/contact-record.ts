@@ -57,8 +57,6 @@ export interface ContactRecord {
   endMs: number;
   postPassEndMs: number;
   reservedMs: number;
-  /** How long SCHEDULING and CANCELLING last: the setting when it was reserved (absent: the default). */
-  transitionDelayMs?: number;
   /** Why the reservation fails (FAILED_TO_SCHEDULE); absent when it succeeds. */
   schedulingFailure?: string;
   /** When CancelContact was accepted. */
@@ -78,13 +76,10 @@ export interface ContactRecord {
   snapshot: { profile: MissionProfileRecord; configs: Record<string, ConfigRecord> };
   dataflowList: DataflowDetail[];
   versions: ContactVersionRecord[];
-  /** How many entries of the contact's timeline have been published as events. */
-  eventsPublished: number;
-  /**
-   * Whether S3 Upload Complete is part of the contact's timeline. Contacts stored by earlier builds
-   * lack it: their `eventsPublished` counts a timeline without uploads, which an upload would shift.
-   */
-  publishesUploads?: true;
+  /** SCHEDULING (and CANCELLING) lasts this long: the setting at reservation, kept across restarts. */
+  schedulingDelayMs: number;
+  /** The keys of the timeline entries published as events (schedule/timeline.ts). */
+  publishedKeys: string[];
 }
 
 export const contactArn = (scope: Scope, id: string) => arnFor(scope, `${CONTACT_KIND}/${id}`);

@@ -1,6 +1,6 @@
 // Timings the service does not publish (SEMANTICS §2.2, §2.3, §6): our choices, configurable.
 export interface ContactSettings {
-  /** SCHEDULING lasts this long before SCHEDULED or FAILED_TO_SCHEDULE; CANCELLING as well. */
+  /** SCHEDULING lasts this long before SCHEDULED or FAILED_TO_SCHEDULE; CANCELLING as well. Each contact keeps the value it was reserved with. */
   transitionDelayMs: number;
   /** How far ahead contacts can be listed and reserved. */
   horizonMs: number;

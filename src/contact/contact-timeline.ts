@@ -1,13 +1,20 @@
 import type { ContactStatus } from '../api/shapes.js';
+import type { TimedEntry } from '../schedule/timeline.js';
 import type { ContactRecord } from './contact-record.js';
-import { DEFAULT_CONTACT_SETTINGS } from './contact-settings.js';
 import { s3RecordingDestinations } from './contact-snapshot.js';
 
 /** One change a contact goes through: its own status, the state of one group it holds, or an S3 upload finishing. */
-export type TimelineEntry =
-  | { atMs: number; subject: 'contact'; status: ContactStatus }
-  | { atMs: number; subject: 'group'; groupIndex: number; state: ContactStatus }
-  | { atMs: number; subject: 'upload'; s3RecordingConfigArn: string; bucketArn: string };
+export type TimelineEntry = TimedEntry &
+  (
+    | { subject: 'contact'; status: ContactStatus }
+    | { subject: 'group'; groupIndex: number; state: ContactStatus }
+    | { subject: 'upload'; s3RecordingConfigArn: string; bucketArn: string }
+  );
+
+const contactEntry = (status: ContactStatus, atMs: number): TimelineEntry => ({ key: `contact:${status}`, atMs, subject: 'contact', status });
+
+const groupEntry = (contact: ContactRecord, groupIndex: number, state: ContactStatus, atMs: number): TimelineEntry =>
+  ({ key: `group:${contact.heldGroups[groupIndex]!.id}:${state}`, atMs, subject: 'group', groupIndex, state });
 
 export const TERMINAL_STATUSES: ReadonlySet<ContactStatus> = new Set([
   'FAILED_TO_SCHEDULE',
@@ -21,15 +28,16 @@ export const TERMINAL_STATUSES: ReadonlySet<ContactStatus> = new Set([
 /**
  * Every change the contact goes through, in order, each at its nominal moment (never before the
  * change it follows, so a reservation made late still walks PREPASS before PASS). The schedule is
- * fixed at reservation; a cancellation or an injected fault truncates it. Statuses, events and
- * restarts all read this.
+ * fixed at reservation, with the scheduling delay the contact was reserved with; a cancellation or
+ * an injected fault truncates it. A pure function of the record: statuses, events and restarts all
+ * read this.
  */
 export function contactTimeline(contact: ContactRecord): TimelineEntry[] {
-  const delay = contact.transitionDelayMs ?? DEFAULT_CONTACT_SETTINGS.transitionDelayMs;
+  const delay = contact.schedulingDelayMs;
   const decidedMs = contact.reservedMs + delay;
-  const entries: TimelineEntry[] = [{ atMs: contact.reservedMs, subject: 'contact', status: 'SCHEDULING' }];
+  const entries: TimelineEntry[] = [contactEntry('SCHEDULING', contact.reservedMs)];
   if (contact.schedulingFailure !== undefined) {
-    entries.push({ atMs: decidedMs, subject: 'contact', status: 'FAILED_TO_SCHEDULE' });
+    entries.push(contactEntry('FAILED_TO_SCHEDULE', decidedMs));
   } else {
     const steps: [ContactStatus, number][] = [
       ['SCHEDULED', decidedMs],
@@ -46,16 +54,17 @@ export function contactTimeline(contact: ContactRecord): TimelineEntry[] {
           ['POSTPASS', contact.endMs],
           ['COMPLETED', contact.endMs + group.postPassMs],
         ] as [ContactStatus, number][]
-      ).map(([state, atMs]) => ({ atMs: Math.max(atMs, decidedMs), subject: 'group' as const, groupIndex, state })),
+      ).map(([state, atMs]) => groupEntry(contact, groupIndex, state, Math.max(atMs, decidedMs))),
     );
     let previousMs = contact.reservedMs;
     for (const [status, nominalMs] of steps) {
       previousMs = Math.max(previousMs, nominalMs);
-      entries.push({ atMs: previousMs, subject: 'contact', status });
+      entries.push(contactEntry(status, previousMs));
     }
     // Each s3-recording destination's upload completes with the contact (SEMANTICS §3).
-    for (const config of contact.publishesUploads ? s3RecordingDestinations(contact.snapshot) : []) {
-      entries.push({ atMs: previousMs, subject: 'upload', s3RecordingConfigArn: config.arn, bucketArn: config.configData.s3RecordingConfig!.bucketArn });
+    for (const config of s3RecordingDestinations(contact.snapshot)) {
+      const bucketArn = config.configData.s3RecordingConfig!.bucketArn;
+      entries.push({ key: `upload:${config.arn}`, atMs: previousMs, subject: 'upload', s3RecordingConfigArn: config.arn, bucketArn });
     }
     // Stable: at equal moments the contact's own change comes first.
     entries.push(...groupSteps);
@@ -82,9 +91,9 @@ function interruptedTimeline(contact: ContactRecord, entries: TimelineEntry[], a
     const states = kept.flatMap((entry) => (entry.subject === 'group' && entry.groupIndex === groupIndex ? [entry.state] : []));
     const begun = states.length > 0;
     const ended = states.some((groupState) => TERMINAL_STATUSES.has(groupState));
-    return begun && !ended ? [{ atMs: endedAtMs, subject: 'group' as const, groupIndex, state }] : [];
+    return begun && !ended ? [groupEntry(contact, groupIndex, state, endedAtMs)] : [];
   });
-  return [...kept, ...endings.map(([status, endingAtMs]) => ({ atMs: endingAtMs, subject: 'contact' as const, status })), ...groupsEnded];
+  return [...kept, ...endings.map(([status, endingAtMs]) => contactEntry(status, endingAtMs)), ...groupsEnded];
 }
 
 /** The contact's status at an instant: the last of its own changes by then. */

@@ -66,7 +66,6 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
     endMs,
     postPassEndMs,
     reservedMs: nowMs,
-    transitionDelayMs: context.settings.contacts.transitionDelayMs,
     ...('failure' in outcome ? { schedulingFailure: outcome.failure } : { antenna: outcome.antenna }),
     // Without a pass the window fails anyway: its elevation is looked for over the horizon's length at most.
     maximumElevationDeg: roundElevation(peakElevation(track, station, startMs, pass ? endMs : Math.min(endMs, startMs + context.settings.contacts.horizonMs), pass)),
@@ -86,8 +85,9 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
         ...(input.trackingOverrides ? { trackingOverrides: input.trackingOverrides } : {}),
       },
     ],
-    eventsPublished: 0,
-    publishesUploads: true,
+    // The one place the current setting is read: later the contact keeps its own.
+    schedulingDelayMs: context.settings.contacts.transitionDelayMs,
+    publishedKeys: [],
   };
   context.store.insert(context.scope, CONTACT_KIND, contactId, contact, input.tags);
   context.contactIndex.save(context.scope, contactId, contact);

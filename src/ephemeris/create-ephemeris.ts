@@ -41,7 +41,7 @@ export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
     validation: validated.validation,
   };
   context.store.insert(context.scope, EPHEMERIS_KIND, ephemerisId, record, input.tags);
-  context.ephemerisSchedule.save(context.scope, ephemerisId, record, 0);
+  context.ephemerisSchedule.save(context.scope, ephemerisId, record, []);
   return { ephemerisId };
 };
 

@@ -1,5 +1,6 @@
 import type { EphemerisStatus } from '../api/shapes.js';
 import type { GroundStationEvent } from '../events/types.js';
+import type { TimedEntry } from '../schedule/timeline.js';
 import type { Scope } from '../store/resources.js';
 import { ephemerisStatus, VALIDATION_DELAY_MS, type EphemerisRecord } from './ephemeris-record.js';
 
@@ -28,10 +29,14 @@ export function ephemerisStatusEvent(
  * outcome a validation delay later, EXPIRED at the expiration time of a valid one. The change
  * scheduler publishes them as the clock reaches them. ENABLED ↔ DISABLED are UpdateEphemeris's own.
  */
-export function statusTimeline(record: EphemerisRecord): { atMs: number; status: EphemerisStatus }[] {
+export function statusTimeline(record: EphemerisRecord): EphemerisChange[] {
   const decidedMs = record.creationTimeMs + VALIDATION_DELAY_MS;
   const outcome = ephemerisStatus(record, decidedMs);
-  const decided = { atMs: decidedMs, status: outcome };
+  const decided = statusChange(outcome, decidedMs);
   const expiresLater = outcome !== 'EXPIRED' && record.validation.result === 'VALID' && record.expirationTimeMs !== undefined;
-  return expiresLater ? [decided, { atMs: record.expirationTimeMs!, status: 'EXPIRED' as const }] : [decided];
+  return expiresLater ? [decided, statusChange('EXPIRED', record.expirationTimeMs!)] : [decided];
 }
+
+export type EphemerisChange = TimedEntry & { status: EphemerisStatus };
+
+const statusChange = (status: EphemerisStatus, atMs: number): EphemerisChange => ({ key: `ephemeris:${status}`, atMs, status });

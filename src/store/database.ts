@@ -66,21 +66,29 @@ export function limitDatabaseSize(db: Db, maxPages: number): void {
   db.pragma(`max_page_count = ${Math.floor(maxPages)}`);
 }
 
+/** SQL, or a step that rewrites stored documents (with the rules of the build that adds it). */
+export type Migration = string | ((db: Db) => void);
+
 /**
  * Each component owns an ordered list of migrations; the ones not yet applied run once, in order.
  * Never edit a released migration: append a new one. Run inside a transaction (migrateSchema runs
  * every component's in one), so a failed migration leaves nothing half-applied.
  */
-export function migrate(db: Db, component: string, migrations: readonly string[]): void {
+export function migrate(db: Db, component: string, migrations: readonly Migration[]): void {
   const row = db.prepare('SELECT version FROM schema_versions WHERE component = ?').get(component) as
     | { version: number }
     | undefined;
   const applied = row?.version ?? 0;
   if (applied >= migrations.length) return;
-  for (const sql of migrations.slice(applied)) db.exec(sql);
-  db.prepare(
-    'INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version',
-  ).run(component, migrations.length);
+  db.transaction(() => {
+    for (const step of migrations.slice(applied)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
+    db.prepare(
+      'INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version',
+    ).run(component, migrations.length);
+  })();
 }
 
 const DEPENDENCY_FAILURE_CODES = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|CORRUPT|NOTADB|READONLY|NOMEM|PROTOCOL)/;

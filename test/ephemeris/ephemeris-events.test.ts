@@ -63,8 +63,10 @@ describe('ephemeris status events on a stopped clock, across a crash', () => {
     const ephemerisId = created!.result.ephemerisId as string;
     await server.stop();
     const db = new Database(join(dirname(eventsFile), 'groundstation.sqlite'));
-    db.prepare('UPDATE ephemeris_schedule SET published = published + 1 WHERE ephemeris_id = ?').run(ephemerisId);
-    db.prepare("UPDATE schema_versions SET version = version - 1 WHERE component = 'ephemeris-schedule'").run();
+    // Back to that build's schema (a count, not keys), with VALIDATING counted.
+    db.exec('ALTER TABLE ephemeris_schedule ADD COLUMN published INTEGER NOT NULL DEFAULT 0; ALTER TABLE ephemeris_schedule DROP COLUMN published_keys');
+    db.prepare('UPDATE ephemeris_schedule SET published = 1 WHERE ephemeris_id = ?').run(ephemerisId);
+    db.prepare("UPDATE schema_versions SET version = 1 WHERE component = 'ephemeris-schedule'").run();
     db.close();
 
     server = await start();

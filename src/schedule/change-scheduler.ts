@@ -1,7 +1,7 @@
 import type { Services } from '../api/context.js';
 import type { GroundStationEvent } from '../events/types.js';
 
-/** A kind of resource whose changes fall due at moments of the clock (contacts, ephemerides). */
+/** A kind of record whose changes fall due at moments of the clock; the scheduler knows no resource. */
 export interface ChangeSource {
   /** Each resource's changes due by `nowMs` and not yet published. */
   dueBy(nowMs: number): DueChanges[];
