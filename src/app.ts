@@ -163,7 +163,7 @@ export function buildApp(options: AppOptions = {}): App {
   registerCatalogRoutes(server, { services, defaultScope, transaction });
   registerFaultRoutes(server, { services, defaultScope, accountOf, transaction });
   registerResetRoutes(server, { services, transaction });
-  registerGeometryRoutes(server, { services, defaultScope });
+  registerGeometryRoutes(server, { services, defaultScope, accountOf });
   registerConsoleRoutes(server);
   registerApi(server, {
     accountOf,

@@ -3,7 +3,7 @@ import type { Services } from '../api/context.js';
 import { activeEphemeris } from '../ephemeris/active-ephemeris.js';
 import { GROUND_STATIONS, type GroundStation } from '../ground-station/ground-stations.js';
 import { footprintRadiusDeg, footprintRing, groundTrack, skyTrack } from '../orbit/index.js';
-import { scopeFromAuthorization, scopeQueryProblem } from '../protocol/identity.js';
+import { keyIdAsAccount, scopeQueryProblem, signedScope, signedScopeConflict, type AccountOfKey } from '../protocol/identity.js';
 import { findSatellite } from '../satellite/satellites.js';
 import type { Scope } from '../store/resources.js';
 import { refuse } from './admin-http.js';
@@ -11,6 +11,8 @@ import { refuse } from './admin-http.js';
 export interface GeometryRouteOptions {
   services: Services;
   defaultScope: Scope;
+  /** Who signed a request (strict mode verifies it); the key id's 12 digits otherwise. */
+  accountOf?: AccountOfKey;
 }
 
 // Bounds that keep one answer small and quick: a ground track of a few orbits, a sky track of a pass.
@@ -32,8 +34,8 @@ class GeometryRefusal extends Error {
 
 /**
  * Geometry for pictures, computed by the same orbit code that finds passes, with the ephemeris
- * the API would use for the caller (SigV4 credentials, or `?account=`/`?region=` as for
- * /_local/events). Times are epoch seconds.
+ * the API would use for the caller: its SigV4 identity, which `?account=`/`?region=` may not
+ * contradict (403), or for an unsigned caller the ones they name. Times are epoch seconds.
  *   GET /_local/geometry/track?satelliteId&start&end[&stepSeconds]               sub-satellite points
  *   GET /_local/geometry/sky?satelliteId&groundStation&start&end[&stepSeconds]   azimuth/elevation
  *   GET /_local/geometry/footprint?groundStation&(satelliteId|altitudeKm)        where the satellite clears the mask
@@ -43,8 +45,10 @@ export function registerGeometryRoutes(app: FastifyInstance, options: GeometryRo
   const scopeOf = (request: FastifyRequest<{ Querystring: Query }>): Scope => {
     const problem = scopeQueryProblem(request.query);
     if (problem) throw new GeometryRefusal(400, problem);
-    const signed = scopeFromAuthorization(request.headers.authorization, options.defaultScope);
-    return { account: request.query.account ?? signed.account, region: request.query.region ?? signed.region };
+    const signed = signedScope(request.headers.authorization, options.defaultScope, options.accountOf ?? keyIdAsAccount);
+    const conflict = signed && signedScopeConflict(signed, request.query);
+    if (conflict) throw new GeometryRefusal(403, conflict);
+    return signed ?? { account: request.query.account ?? options.defaultScope.account, region: request.query.region ?? options.defaultScope.region };
   };
   const trajectoryOf = (scope: Scope, satelliteId: string, startMs: number, endMs: number) => {
     if (!findSatellite(services, satelliteId)) throw new GeometryRefusal(404, `Satellite ${satelliteId} was not found`);

@@ -106,6 +106,16 @@ describe('geometry admin routes, over raw HTTP', () => {
     });
   }
 
+  it('a signed caller sees geometry as its own account: naming another one is refused with 403', async () => {
+    const signedAs = (account: string) => ({ authorization: `AWS4-HMAC-SHA256 Credential=${account}/20260721/us-east-2/groundstation/aws4_request, SignedHeaders=host, Signature=0` });
+    const track = `/_local/geometry/track?satelliteId=${noaa20Id}&start=${CLOCK_START_SECONDS}&end=${CLOCK_START_SECONDS + 600}`;
+    const own = await raw(server.url, 'GET', `${track}&account=111122223333`, { headers: signedAs('111122223333') });
+    assert.equal(own.status, 200, own.text);
+    const other = await raw(server.url, 'GET', `${track}&account=444455556666`, { headers: signedAs('111122223333') });
+    assert.equal(other.status, 403, other.text);
+    assert.match(other.json.message, /444455556666/);
+  });
+
   it('serves the console page, script and style sheet from the package, the script under 400 KB gzipped', async () => {
     const page = await get('/_local/console');
     assert.equal(page.status, 200);
