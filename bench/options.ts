@@ -63,7 +63,8 @@ export function readOptions(argv: string[]): BenchOptions {
     scaleProfiles: quick ? 10_000 : 100_000,
     starts: quick ? 3 : 10,
     serverNodeFlags: values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [],
-    resultsFile: values.out ?? 'bench/results.json',
+    // Each run keeps its own file: results are records, not rewritten in place.
+    resultsFile: values.out ?? `bench/results/${new Date().toISOString().slice(0, 16).replace(':', '-')}Z.json`,
     serverRoot: values['server-root'],
   };
 }

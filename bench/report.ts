@@ -16,7 +16,7 @@ export interface SectionResult {
   rows: string[][];
   notes: string[];
   targets: TargetCheck[];
-  /** Raw figures for results.json. */
+  /** Raw figures for the run's file in bench/results/. */
   data: unknown;
 }
 
