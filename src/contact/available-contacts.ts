@@ -1,6 +1,8 @@
 import type { OperationContext } from '../api/context.js';
 import type { ContactData, ListContactsRequest } from '../api/shapes.js';
 import { ephemerisChoice } from '../ephemeris/active-ephemeris.js';
+import type { GroundStation } from '../ground-station/ground-stations.js';
+import type { Pass } from '../orbit/index.js';
 import { satelliteArn } from '../satellite/satellites.js';
 import { knownStation, missionProfileByArn, satelliteByArn } from './contact-lookups.js';
 import { chosenPasses, peakElevation } from './contact-passes.js';
@@ -41,20 +43,33 @@ export function availableContacts(context: OperationContext, input: AvailableReq
     const endMs = Math.min(visible.endMs, latestEndMs);
     if (startMs > horizonMs || endMs - startMs < minimumMs) continue;
     if (freeAntenna(context, station, startMs - preMs, endMs + postMs) === undefined) continue;
-    rows.push({
-      missionProfileArn: profile.arn,
-      satelliteArn: canonicalArn,
-      startTime: new Date(startMs),
-      endTime: new Date(endMs),
-      prePassStartTime: new Date(startMs - preMs),
-      postPassEndTime: new Date(endMs + postMs),
-      groundStation: station.groundStationName,
-      contactStatus: 'AVAILABLE',
-      maximumElevation: { value: roundElevation(peakElevation(pass.source, station, startMs, endMs, pass)), unit: 'DEGREE_ANGLE' },
-      region: context.scope.region,
-      visibilityStartTime: new Date(pass.riseMs),
-      visibilityEndTime: new Date(pass.setMs),
-    });
+    const maximumElevationDeg = peakElevation(pass.source, station, startMs, endMs, pass);
+    rows.push({ ...availableRow(context, profile.arn, station, { startMs, endMs, preMs, postMs }, pass, maximumElevationDeg), satelliteArn: canonicalArn });
   }
   return rows;
+}
+
+/** An AVAILABLE row: a bookable window inside a pass, framed by the profile's pre- and post-pass. */
+export function availableRow(
+  context: OperationContext,
+  missionProfileArn: string,
+  station: GroundStation,
+  window: { startMs: number; endMs: number; preMs: number; postMs: number },
+  pass: Pass,
+  maximumElevationDeg: number,
+): ContactData {
+  const { startMs, endMs, preMs, postMs } = window;
+  return {
+    missionProfileArn,
+    startTime: new Date(startMs),
+    endTime: new Date(endMs),
+    prePassStartTime: new Date(startMs - preMs),
+    postPassEndTime: new Date(endMs + postMs),
+    groundStation: station.groundStationName,
+    contactStatus: 'AVAILABLE',
+    maximumElevation: { value: roundElevation(maximumElevationDeg), unit: 'DEGREE_ANGLE' },
+    region: context.scope.region,
+    visibilityStartTime: new Date(pass.riseMs),
+    visibilityEndTime: new Date(pass.setMs),
+  };
 }

@@ -6,7 +6,8 @@ import { EPHEMERIS_KIND, ephemerisStatus, type EphemerisRecord } from '../epheme
 import { satelliteArn } from '../satellite/satellites.js';
 import type { StoredResource } from '../store/resources.js';
 import { knownStation, missionProfileByArn, satelliteByArn } from './contact-lookups.js';
-import { contactWindow, roundElevation } from './pass-cache.js';
+import { availableRow } from './available-contacts.js';
+import { contactWindow } from './pass-cache.js';
 import { freeAntenna } from './station-antennas.js';
 
 /** The az-el ephemeris a ListContacts `ephemeris` filter names: unknown → 434, of another type → 431. */
@@ -55,18 +56,8 @@ export function availableAzElContacts(context: OperationContext, input: AzElRequ
     if (startMs <= nowMs || startMs > horizonMs || endMs > doc.expirationTimeMs! || endMs - startMs < minimumMs) continue;
     if (freeAntenna(context, station, startMs - preMs, endMs + postMs) === undefined) continue;
     rows.push({
-      missionProfileArn: profile.arn,
+      ...availableRow(context, profile.arn, station, { startMs, endMs, preMs, postMs }, pass, pass.maxElevationDeg),
       ...(satelliteId !== undefined ? { satelliteArn: satelliteArn(context.scope.account, satelliteId) } : {}),
-      startTime: new Date(startMs),
-      endTime: new Date(endMs),
-      prePassStartTime: new Date(startMs - preMs),
-      postPassEndTime: new Date(endMs + postMs),
-      groundStation: station.groundStationName,
-      contactStatus: 'AVAILABLE',
-      maximumElevation: { value: roundElevation(pass.maxElevationDeg), unit: 'DEGREE_ANGLE' },
-      region: context.scope.region,
-      visibilityStartTime: new Date(pass.riseMs),
-      visibilityEndTime: new Date(pass.setMs),
       ephemeris: { ephemerisId: id, ephemerisType: 'AZ_EL' },
     });
   }
