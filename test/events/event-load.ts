@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { agentEndpointDetails, registerAgentRequest } from '../agent/agent-fixtures.js';
 import { groundStationArn, raw } from '../support/clients.js';
+import { HookServer } from './event-sinks.js';
 
 const UNSIGNED = { account: '000000000000' };
 const AT_ONCE = 64;
@@ -58,34 +58,22 @@ export async function stalledStreams(port: number, count: number, headers: Recor
 }
 
 /** A webhook receiver that answers 200 and then sends a body that never ends; counts the events it was sent. */
-export class EndlessAnswerReceiver {
+export class EndlessAnswerReceiver extends HookServer {
   readonly received: string[] = [];
-  private readonly server: Server;
 
-  constructor() {
-    const chunk = Buffer.alloc(64 * 1024, 'x');
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (data) => (body += data));
-      request.on('end', () => {
-        this.received.push((JSON.parse(body) as { id: string }).id);
-        response.writeHead(200, { 'content-type': 'text/plain' });
-        const pour = () => {
-          while (!response.destroyed && response.write(chunk));
-        };
-        response.on('drain', pour);
-        pour();
-      });
+  private readonly chunk = Buffer.alloc(64 * 1024, 'x');
+
+  protected answer(request: IncomingMessage, response: ServerResponse): void {
+    let body = '';
+    request.on('data', (data) => (body += data));
+    request.on('end', () => {
+      this.received.push((JSON.parse(body) as { id: string }).id);
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      const pour = () => {
+        while (!response.destroyed && response.write(this.chunk));
+      };
+      response.on('drain', pour);
+      pour();
     });
-  }
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
-  }
-
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

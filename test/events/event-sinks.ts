@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Envelope {
@@ -35,30 +35,11 @@ export function readJsonl(path: string): Envelope[] {
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Envelope);
 }
 
-/** A webhook receiver: answers 500 while `failing` (or for the next `failNext` requests), else records the event. */
-export class WebhookReceiver {
-  readonly accepted: Envelope[] = [];
-  refused = 0;
-  failNext = 0;
-  failing = false;
-  private readonly server: Server;
+/** A local HTTP server for webhooks to post to, on a free port; `start` gives its URL. */
+export abstract class HookServer {
+  private readonly server: Server = createServer((request, response) => this.answer(request, response));
 
-  constructor() {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        if (this.failing || this.failNext > 0) {
-          this.failNext = Math.max(0, this.failNext - 1);
-          this.refused++;
-          response.writeHead(500).end();
-          return;
-        }
-        this.accepted.push(JSON.parse(body) as Envelope);
-        response.writeHead(204).end();
-      });
-    });
-  }
+  protected abstract answer(request: IncomingMessage, response: ServerResponse): void;
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -68,6 +49,29 @@ export class WebhookReceiver {
   close(): Promise<void> {
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** A webhook receiver: answers 500 while `failing` (or for the next `failNext` requests), else records the event. */
+export class WebhookReceiver extends HookServer {
+  readonly accepted: Envelope[] = [];
+  refused = 0;
+  failNext = 0;
+  failing = false;
+
+  protected answer(request: IncomingMessage, response: ServerResponse): void {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      if (this.failing || this.failNext > 0) {
+        this.failNext = Math.max(0, this.failNext - 1);
+        this.refused++;
+        response.writeHead(500).end();
+        return;
+      }
+      this.accepted.push(JSON.parse(body) as Envelope);
+      response.writeHead(204).end();
+    });
   }
 }
 
