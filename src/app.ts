@@ -156,7 +156,8 @@ export function buildApp(options: AppOptions = {}): App {
   }
 
   registerAdminRoutes(server, { storage: options.inMemory ? 'memory' : 'sqlite' });
-  registerClockRoutes(server, clock, clockSaved);
+  // Asked only once a request arrives, when the scheduler below exists.
+  registerClockRoutes(server, clock, clockSaved, () => scheduler.nextChangeMs());
   const defaultScope = { ...DEFAULT_SCOPE, ...options.defaultScope };
   registerEventRoutes(server, events, { defaultScope, accountOf });
   const transaction = <T>(work: () => T) => commits.run(work);

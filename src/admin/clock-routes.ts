@@ -4,10 +4,14 @@ import { jsonBody, refuse } from './admin-http.js';
 
 /**
  * The emulator clock, in epoch seconds: GET reads it; POST sets, advances or changes its rate, and
- * answers once the change is stored (`saved`).
+ * answers once the change is stored (`saved`). Both tell when the next scheduled change of any
+ * record falls due (`nextChange`), so a caller can move the clock straight to it.
  */
-export function registerClockRoutes(app: FastifyInstance, clock: Clock, saved: () => Promise<void>): void {
-  const state = () => ({ now: clock.nowMs() / 1000, rate: clock.state().rate });
+export function registerClockRoutes(app: FastifyInstance, clock: Clock, saved: () => Promise<void>, nextChangeMs: () => number | undefined): void {
+  const state = () => {
+    const next = nextChangeMs();
+    return { now: clock.nowMs() / 1000, rate: clock.state().rate, ...(next !== undefined ? { nextChange: next / 1000 } : {}) };
+  };
 
   app.get('/_local/clock', async () => state());
   app.post('/_local/clock', async (request, reply) => {

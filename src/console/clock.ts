@@ -6,6 +6,8 @@ export interface ClockState {
   /** Simulated epoch seconds when the server was asked. */
   now: number;
   rate: number;
+  /** When the next scheduled change of any record falls due, if one is left. */
+  nextChange?: number;
   /** Real time of the answer (ms), to run the clock on between polls. */
   readAtMs: number;
 }
@@ -20,7 +22,7 @@ export function useClock() {
     let stopped = false;
     const poll = async () => {
       try {
-        const state = await admin<{ now: number; rate: number }>('/_local/clock');
+        const state = await admin<{ now: number; rate: number; nextChange?: number }>('/_local/clock');
         if (!stopped) setClock({ ...state, readAtMs: Date.now() });
       } catch {
         // the server is restarting: the next poll tries again
@@ -37,7 +39,7 @@ export function useClock() {
     };
   }, []);
   const now = clock ? clock.now + ((Date.now() - clock.readAtMs) / 1000) * clock.rate : undefined;
-  return { clock, now, moved: (state: { now: number; rate: number }) => setClock({ ...state, readAtMs: Date.now() }) };
+  return { clock, now, moved: (state: { now: number; rate: number; nextChange?: number }) => setClock({ ...state, readAtMs: Date.now() }) };
 }
 
 const ADVANCES = [
@@ -49,13 +51,13 @@ const ADVANCES = [
 interface ClockBarProps {
   clock: ClockState | undefined;
   now: number | undefined;
-  /** The next moment a contact changes status, if any is scheduled. */
-  nextChange: number | undefined;
-  moved(state: { now: number; rate: number }): void;
+  moved(state: { now: number; rate: number; nextChange?: number }): void;
 }
 
 /** Shows the simulated time and rate, and moves the clock. */
-export function ClockBar({ clock, now, nextChange, moved }: ClockBarProps) {
+export function ClockBar({ clock, now, moved }: ClockBarProps) {
+  // Changes already due are being published: only one still ahead is somewhere to go.
+  const nextChange = clock?.nextChange !== undefined && now !== undefined && clock.nextChange > now ? clock.nextChange : undefined;
   const [pausedRate, setPausedRate] = useState(1);
   const [timeText, setTimeText] = useState('');
   const [rateText, setRateText] = useState('');

@@ -15,7 +15,7 @@ import { EventLog, useEvents } from './event-log.js';
 import { ProfileGraph, useProfile } from './profile-graph.js';
 import { Resources } from './resources.js';
 import { SkyPlot } from './sky-plot.js';
-import { nextContactChange, RESERVED_STATUSES, Timeline, timelineWindow, useAvailablePasses, WINDOW_CHOICES, type Selection } from './timeline.js';
+import { RESERVED_STATUSES, Timeline, timelineWindow, useAvailablePasses, WINDOW_CHOICES, type Selection } from './timeline.js';
 import { WorldMap, type CatalogSatellite, type CatalogStation } from './world-map.js';
 
 const REGIONS = ['us-east-2', 'us-west-2', 'eu-west-1', 'eu-north-1', 'me-south-1', 'af-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-2', 'sa-east-1'];
@@ -155,7 +155,7 @@ function App() {
         h('button', { type: 'submit' }, 'Use account'),
         select('Region', scope.region, REGIONS.map((region) => ({ value: region, label: region })), (region) => setScope({ ...scope, region })))),
     h('main', null,
-      h(ClockBar, { clock, now, moved: (state) => { moved(state); setContactsReadKey((key) => key + 1); }, nextChange: now === undefined ? undefined : nextContactChange(contacts, now) }),
+      h(ClockBar, { clock, now, moved: (state) => { moved(state); setContactsReadKey((key) => key + 1); } }),
       problem && h('p', { role: 'alert', class: 'problem' }, problem),
       h('section', { 'aria-labelledby': 'timeline-heading' },
         h('h2', { id: 'timeline-heading' }, 'Contacts'),

@@ -164,11 +164,3 @@ export function Timeline({ stations, window, now, passes, contacts, selected, se
   );
 }
 
-/** The next moment a reserved contact changes status after `now`. */
-export function nextContactChange(contacts: ContactData[], now: number): number | undefined {
-  const moments = contacts
-    .filter((row) => !['COMPLETED', 'FAILED', 'AWS_FAILED', 'CANCELLED', 'AWS_CANCELLED', 'FAILED_TO_SCHEDULE'].includes(row.contactStatus ?? ''))
-    .flatMap((row) => [row.prePassStartTime, row.startTime, row.endTime, row.postPassEndTime].map(seconds))
-    .filter((moment) => moment > now);
-  return moments.length ? Math.min(...moments) : undefined;
-}

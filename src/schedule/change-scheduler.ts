@@ -21,6 +21,8 @@ export interface ChangeScheduler {
   rearm(): void;
   /** Publishes everything due now; resolves once it is committed. */
   run(): Promise<void>;
+  /** When the earliest unpublished change of any source falls due. */
+  nextChangeMs(): number | undefined;
   stop(): void;
 }
 
@@ -118,6 +120,7 @@ export function startChangeScheduler(services: Services, sources: ChangeSource[]
       }
     },
     run,
+    nextChangeMs,
     stop() {
       stopped = true;
       clearTimeout(retryTimer);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { raw } from '../support/clients.js';
 import { startServer, temporaryDataDir, useServer } from '../support/server.js';
+import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile, firstOhioWindow, moveClock, noaa20Arn } from '../contact/contact-support.js';
 
 describe('the /_local/clock endpoint', () => {
   const server = useServer({ clock: { start: '2026-07-21T00:00:00Z', rate: 0 } });
@@ -74,5 +75,27 @@ describe('the /_local/clock endpoint', () => {
     } finally {
       await second.stop();
     }
+  });
+});
+
+describe('the next scheduled change, as /_local/clock tells it', () => {
+  const server = useServer({ clock: { start: CLOCK_START, rate: 0 } });
+
+  it('names the next moment a reserved contact changes, so the clock can be moved straight to it', async () => {
+    assert.equal((await raw(server.url, 'GET', '/_local/clock')).json.nextChange, undefined);
+    const { missionProfileArn } = await createDownlinkProfile(server.url);
+    const { window, reserve } = await firstOhioWindow(server.url, missionProfileArn, await noaa20Arn(server.url));
+    await reserve();
+    // SCHEDULING lasts the scheduling delay (1 s); then PREPASS is next.
+    assert.equal((await raw(server.url, 'GET', '/_local/clock')).json.nextChange, CLOCK_START_SECONDS + 1);
+    await moveClock(server.url, { set: CLOCK_START_SECONDS + 1 });
+    const settled = async () => {
+      for (;;) {
+        const { json } = await raw(server.url, 'GET', '/_local/clock');
+        if (json.nextChange > json.now) return json;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    assert.equal((await settled()).nextChange, window.prePassStartTime);
   });
 });
