@@ -163,7 +163,7 @@ export function buildApp(options: AppOptions = {}): App {
   const transaction = <T>(work: () => T) => commits.run(work);
   registerCatalogRoutes(server, { services, defaultScope, transaction });
   registerFaultRoutes(server, { services, defaultScope, accountOf, transaction });
-  registerResetRoutes(server, { services, transaction });
+  registerResetRoutes(server, { services, defaultScope, accountOf, transaction });
   registerGeometryRoutes(server, { services, defaultScope, accountOf });
   registerConsoleRoutes(server);
   registerApi(server, {

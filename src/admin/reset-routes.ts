@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../api/context.js';
-import { scopeQueryProblem } from '../protocol/identity.js';
+import { keyIdAsAccount, scopeQueryProblem, signedScope, signedScopeConflict, type AccountOfKey } from '../protocol/identity.js';
+import type { Scope } from '../store/resources.js';
 import { refuse } from './admin-http.js';
 
 /**
@@ -18,11 +19,18 @@ export function resetAccounts(services: Services, account?: string): void {
 
 export interface ResetRouteOptions {
   services: Services;
+  defaultScope: Scope;
+  /** Who signed a request (strict mode verifies it); the key id's 12 digits otherwise. */
+  accountOf?: AccountOfKey;
   /** Runs the change as one durable unit of work, as API operations are run. */
   transaction<T>(work: () => T): Promise<T>;
 }
 
-/** POST /_local/reset[?account=ID]: lets tests isolate themselves without a restart. */
+/**
+ * POST /_local/reset[?account=ID]: lets tests isolate themselves without a restart. A signed caller
+ * resets its own account only (naming another is refused with 403); forgetting every account is
+ * for unsigned callers, as seeing every account's events is.
+ */
 export function registerResetRoutes(app: FastifyInstance, options: ResetRouteOptions): void {
   app.post<{ Querystring: Record<string, string | undefined> }>('/_local/reset', async (request, reply) => {
     const { account, ...rest } = request.query;
@@ -30,7 +38,11 @@ export function registerResetRoutes(app: FastifyInstance, options: ResetRouteOpt
     if (unknown.length > 0) return refuse(reply, 400, `reset takes only ?account=, not ${unknown.join(', ')}`);
     const problem = scopeQueryProblem({ account });
     if (problem) return refuse(reply, 400, problem);
-    await options.transaction(() => resetAccounts(options.services, account));
-    return { reset: account ?? 'all' };
+    const signed = signedScope(request.headers.authorization, options.defaultScope, options.accountOf ?? keyIdAsAccount);
+    const conflict = signed && signedScopeConflict(signed, { account });
+    if (conflict) return refuse(reply, 403, conflict);
+    const target = signed?.account ?? account;
+    await options.transaction(() => resetAccounts(options.services, target));
+    return { reset: target ?? 'all' };
   });
 }

@@ -133,6 +133,21 @@ describe('POST /_local/reset', () => {
     assert.deepEqual((await boto3Ok(gs.endpoint, { op: 'list_configs' })).configList.map((c: any) => c.configId), [configId]);
   });
 
+  it('a signed caller resets its own account only: naming another is refused with 403 and forgets nothing', async () => {
+    const signedAs = (account: string) => ({ authorization: `AWS4-HMAC-SHA256 Credential=${account}/20260721/us-east-2/groundstation/aws4_request, SignedHeaders=host, Signature=0` });
+    await gs.reset();
+    await profileOf(ACCOUNT);
+    await profileOf(OTHER_ACCOUNT);
+    const refused = await raw(gs.endpoint, 'POST', `/_local/reset?account=${OTHER_ACCOUNT}`, { headers: signedAs(ACCOUNT) });
+    assert.equal(refused.status, 403);
+    assert.match(refused.json.message, new RegExp(`signed for account ${ACCOUNT}`));
+    assert.deepEqual(await holdings(OTHER_ACCOUNT), [4, 1, 0]);
+    const own = await raw(gs.endpoint, 'POST', '/_local/reset', { headers: signedAs(ACCOUNT) });
+    assert.deepEqual([own.status, own.json], [200, { reset: ACCOUNT }]);
+    assert.deepEqual(await holdings(ACCOUNT), [0, 0, 0]);
+    assert.deepEqual(await holdings(OTHER_ACCOUNT), [4, 1, 0]);
+  });
+
   it('refuses a malformed account or another parameter with 400, and forgets nothing', async () => {
     const { configId } = await boto3Ok(gs.endpoint, { op: 'create_config', params: { name: 'kept', configData: configData.tracking } });
     const refused = await Promise.all([
