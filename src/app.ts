@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Services } from './api/context.js';
+import type { EventPublisher } from './events/types.js';
 import { checkErrorsAgainstModel, DependencyException, ServiceQuotaExceededException } from './api/errors.js';
 import { model } from './api/model.js';
 import { registerCatalogRoutes } from './admin/catalog-routes.js';
@@ -31,7 +32,7 @@ import { clientErrorHandler, refuseExpectation, registerApi, sendFrameworkError 
 import type { AccessKey } from './protocol/credentials-file.js';
 import { keyIdAsAccount } from './protocol/identity.js';
 import { SignatureVerifier } from './protocol/signature-auth.js';
-import { isDatabaseFailure, limitDatabaseSize, openDatabase } from './store/database.js';
+import { isDatabaseFailure, limitDatabaseSize, openDatabase, type Db } from './store/database.js';
 import { GroupCommit } from './store/group-commit.js';
 import { ResourceQuotaExceeded, ResourceStore, type Scope } from './store/resources.js';
 
@@ -80,6 +81,27 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Every component a handler may use, over one migrated database. */
+export function buildServices(
+  db: Db,
+  clock: Clock,
+  events: EventPublisher,
+  options: Pick<AppOptions, 'contacts' | 'maxResourcesPerAccountRegion'> = {},
+): Services {
+  return {
+    store: new ResourceStore(db, options.maxResourcesPerAccountRegion),
+    clock,
+    events,
+    settings: { contacts: Object.freeze({ ...DEFAULT_CONTACT_SETTINGS, ...options.contacts }) },
+    caches: { trajectories: new TrajectoryCache(), passes: new PassCache() },
+    satellites: new SatelliteStore(db),
+    satelliteTags: new SatelliteTags(db),
+    contactIndex: new ContactIndex(db),
+    ephemerisSchedule: new EphemerisSchedule(db),
+    agentHeartbeats: new AgentHeartbeats(db),
+  };
+}
+
 /** The one place that wires clock, store, events, resources and protocol together. */
 export function buildApp(options: AppOptions = {}): App {
   checkErrorsAgainstModel();
@@ -98,18 +120,7 @@ export function buildApp(options: AppOptions = {}): App {
     webhooks: options.webhooks,
     log: (message, error) => server.log.warn({ err: error }, message),
   });
-  const services: Services = {
-    store: new ResourceStore(db, options.maxResourcesPerAccountRegion),
-    clock,
-    events,
-    settings: { contacts: Object.freeze({ ...DEFAULT_CONTACT_SETTINGS, ...options.contacts }) },
-    caches: { trajectories: new TrajectoryCache(), passes: new PassCache() },
-    satellites: new SatelliteStore(db),
-    satelliteTags: new SatelliteTags(db),
-    contactIndex: new ContactIndex(db),
-    ephemerisSchedule: new EphemerisSchedule(db),
-    agentHeartbeats: new AgentHeartbeats(db),
-  };
+  const services = buildServices(db, clock, events, options);
   commits.onRollback(() => services.store.forgetCached());
   db.transaction(() => applyCatalogOptions(services.satellites, options.catalog ?? {}))();
 

@@ -18,7 +18,6 @@ const WRITES: { [K in keyof Services]?: readonly (keyof Services[K])[] } = {
 export function readOnlyServices(services: Services): Services {
   const view = { ...services };
   for (const [name, methods] of Object.entries(WRITES) as [keyof Services, readonly string[]][]) {
-    if (!services[name]) continue;
     // Reads go through the prototype to the service itself; only the writes are shadowed.
     const service = Object.create(services[name]) as Record<string, unknown>;
     for (const method of methods) {

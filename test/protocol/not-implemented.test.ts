@@ -1,16 +1,13 @@
 import Fastify from 'fastify';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { HandlerMap, Services } from '../../src/api/context.js';
+import type { HandlerMap } from '../../src/api/context.js';
+import { buildServices } from '../../src/app.js';
 import { notImplemented } from '../../src/api/errors.js';
 import { model } from '../../src/api/model.js';
 import { Clock } from '../../src/clock/clock.js';
 import { registerApi } from '../../src/protocol/api.js';
 import { openDatabase } from '../../src/store/database.js';
-import { ResourceStore } from '../../src/store/resources.js';
-import { ContactIndex } from '../../src/contact/contact-index.js';
-import { EphemerisSchedule } from '../../src/ephemeris/ephemeris-schedule.js';
-import { SatelliteStore } from '../../src/satellite/satellite-store.js';
 import { migrateSchema } from '../../src/schema.js';
 
 // The stub every deliberate gap uses, driven through the real protocol layer in-process, so the
@@ -28,14 +25,7 @@ describe('an operation that is not implemented', () => {
       ]),
     ) as unknown as HandlerMap;
     migrateSchema(db);
-    const services = {
-      store: new ResourceStore(db),
-      clock: new Clock(),
-      events: { publish() {} },
-      contactIndex: new ContactIndex(db),
-      ephemerisSchedule: new EphemerisSchedule(db),
-      satellites: new SatelliteStore(db),
-    } as unknown as Services;
+    const services = buildServices(db, new Clock(), { publish() {} });
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     registerApi(app, {

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Services } from '../../src/api/context.js';
+import { buildServices } from '../../src/app.js';
 import { readOnlyServices } from '../../src/api/read-only.js';
-import { AgentHeartbeats } from '../../src/agent/agent-heartbeats.js';
 import { Clock, FixedNow } from '../../src/clock/clock.js';
-import { ContactIndex } from '../../src/contact/contact-index.js';
-import { EphemerisSchedule } from '../../src/ephemeris/ephemeris-schedule.js';
-import { SatelliteStore } from '../../src/satellite/satellite-store.js';
-import { SatelliteTags } from '../../src/satellite/satellite-tags.js';
 import { migrateSchema } from '../../src/schema.js';
 import { openDatabase } from '../../src/store/database.js';
-import { ResourceStore } from '../../src/store/resources.js';
 
 const SCOPE = { account: '111122223333', region: 'us-east-2' };
 
@@ -18,15 +12,7 @@ describe('what a unit of work is given', () => {
   it('a readonly operation reads as usual, and every write it tries throws and changes nothing', () => {
     const db = openDatabase({ inMemory: true });
     migrateSchema(db);
-    const services = {
-      store: new ResourceStore(db),
-      events: { publish() {} },
-      contactIndex: new ContactIndex(db),
-      ephemerisSchedule: new EphemerisSchedule(db),
-      satellites: new SatelliteStore(db),
-      satelliteTags: new SatelliteTags(db),
-      agentHeartbeats: new AgentHeartbeats(db),
-    } as unknown as Services;
+    const services = buildServices(db, new Clock(), { publish() {} });
     services.store.insert(SCOPE, 'config', 'a', { name: 'kept' });
     const readOnly = readOnlyServices(services);
     assert.deepEqual(readOnly.store.get(SCOPE, 'config', 'a')?.doc, { name: 'kept' });
