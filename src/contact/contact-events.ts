@@ -36,11 +36,14 @@ export function changeEvent(scope: Scope, contactId: string, contact: ContactRec
     account: scope.account,
     region: group.region,
     resources: [group.arn],
+    // The guide's example, field for field: no satelliteArn here, unlike the contact's event.
     detail: {
       dataflowEndpointGroupId: group.id,
-      dataflowEndpointGroupState: entry.state,
+      groundstationId: contact.groundStation,
+      contactId,
       dataflowEndpointGroupArn: group.arn,
-      ...common,
+      missionProfileArn: contact.missionProfileArn,
+      dataflowEndpointGroupState: entry.state,
     },
     time: new Date(entry.atMs),
   };

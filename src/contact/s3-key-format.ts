@@ -4,9 +4,10 @@ const pad = (value: number) => String(value).padStart(2, '0');
 
 /**
  * The key template of the objects a contact delivers to one s3-recording config: the config's
- * prefix with its placeholders filled from the contact, then the file name, whose own parts stay
- * placeholders. The contact id sits in every key, so the part up to it names the contact's objects
- * (AWS's S3 data delivery sample lists the bucket under it). The file name's layout is our choice.
+ * prefix with its placeholders filled from the contact, then the file name, whose index stays a
+ * placeholder. The file name starts with the contact id: AWS's S3 data delivery sample cuts
+ * keyFormat after the contact id, then reads the last path part of that as the contact id and the
+ * rest as the folder. What follows the contact id is our choice.
  */
 export function s3KeyFormat(config: ConfigRecord, contact: { contactId: string; satelliteArn?: string; startMs: number }): string {
   const start = new Date(contact.startMs);
@@ -23,5 +24,5 @@ export function s3KeyFormat(config: ConfigRecord, contact: { contactId: string; 
     .replaceAll('{day}', day);
   const folder = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
   const startedAt = `${year}_${month}_${day}_${pad(start.getUTCHours())}_${pad(start.getUTCMinutes())}_${pad(start.getUTCSeconds())}`;
-  return `${folder}${config.name}_${satelliteId}_${startedAt}_${contact.contactId}_{fileIndex}.pcap`;
+  return `${folder}${contact.contactId}_${config.name}_${satelliteId}_${startedAt}_{fileIndex}.pcap`;
 }

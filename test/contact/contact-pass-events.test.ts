@@ -83,11 +83,14 @@ describe('events through a whole pass', () => {
     );
     const groupPrepass = ofContact(filed)[3]!;
     assert.deepEqual(groupPrepass.resources, [dataflowEndpointGroupArn]);
-    assert.deepEqual(groupPrepass.detail, {
+    // The guide's example event: these fields in this order, and no satelliteArn.
+    assert.deepEqual(Object.entries(groupPrepass.detail), Object.entries({
       dataflowEndpointGroupId,
-      dataflowEndpointGroupState: 'PREPASS',
+      groundstationId: 'Ohio 1',
+      contactId,
       dataflowEndpointGroupArn,
-      ...common,
-    });
+      missionProfileArn,
+      dataflowEndpointGroupState: 'PREPASS',
+    }));
   });
 });

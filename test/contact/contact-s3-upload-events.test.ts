@@ -11,6 +11,9 @@ import { createContactProfile, moveClock, noaa20Arn, ohioWindows, reserveAtOhio,
 
 const UPLOAD_COMPLETE = 'Ground Station S3 Upload Complete';
 const OTHER_BUCKET = 'arn:aws:s3:::aws-groundstation-other-bucket';
+// The s3-recording config of AWS's S3 data delivery sample (aws-samples/aws-groundstation-s3-data-delivery).
+const SAMPLE_CONFIG_NAME = 'JPSS1 Recording Config';
+const SAMPLE_PREFIX = 'data/JPSS1/{year}/{month}/{day}';
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 describe('S3 Upload Complete events', () => {
@@ -32,7 +35,7 @@ describe('S3 Upload Complete events', () => {
     configs = await createConfigs(server.url, ['tracking', 'antenna-downlink', 'antenna-downlink-demod-decode', 's3-recording']);
     otherS3 = await boto3Ok(server.url, {
       op: 'create_config',
-      params: { name: 'other-s3', configData: { s3RecordingConfig: { ...configData['s3-recording'].s3RecordingConfig, bucketArn: OTHER_BUCKET } } },
+      params: { name: SAMPLE_CONFIG_NAME, configData: { s3RecordingConfig: { ...configData['s3-recording'].s3RecordingConfig, bucketArn: OTHER_BUCKET, prefix: SAMPLE_PREFIX } } },
     }).then((result) => result.configArn as string);
     ({ missionProfileArn } = await createContactProfile(server.url, {
       name: 'to-s3',
@@ -62,35 +65,39 @@ describe('S3 Upload Complete events', () => {
     const uploads = events.filter((event) => event['detail-type'] === UPLOAD_COMPLETE);
     assert.deepEqual(events.slice(completedAt + 1, completedAt + 3), uploads);
     const common = { contactId, groundstationId: 'Ohio 1', missionProfileArn, satelliteArn };
-    // The prefix '{satellite_id}/{year}/{month}/{day}' filled from the contact; 'other-s3' has it too.
+    // Each config's prefix filled from the contact: '{satellite_id}/{year}/{month}/{day}' and the sample's.
     const satelliteId = satelliteArn.split('/').pop();
     const start = new Date(window.startTime * 1000).toISOString();
-    const folder = `${satelliteId}/${start.slice(0, 4)}/${start.slice(5, 7)}/${start.slice(8, 10)}`;
+    const day = `${start.slice(0, 4)}/${start.slice(5, 7)}/${start.slice(8, 10)}`;
     const startedAt = start.slice(0, 19).replace(/[-T:]/g, '_');
-    const keyFormat = (configName: string) => `${folder}/${configName}_${satelliteId}_${startedAt}_${contactId}_{fileIndex}.pcap`;
+    const keyFormat = (folder: string, configName: string) => `${folder}/${contactId}_${configName}_${satelliteId}_${startedAt}_{fileIndex}.pcap`;
     assert.deepEqual(
       uploads.map((event) => ({ resources: event.resources, time: seconds(event.time), detail: event.detail })),
       [
-        { s3RecordingConfigArn: configs['s3-recording'], bucketArn: configData['s3-recording'].s3RecordingConfig.bucketArn, keyFormat: keyFormat('s3-recording-config') },
-        { s3RecordingConfigArn: otherS3, bucketArn: OTHER_BUCKET, keyFormat: keyFormat('other-s3') },
+        { s3RecordingConfigArn: configs['s3-recording'], bucketArn: configData['s3-recording'].s3RecordingConfig.bucketArn, keyFormat: keyFormat(`${satelliteId}/${day}`, 's3-recording-config') },
+        { s3RecordingConfigArn: otherS3, bucketArn: OTHER_BUCKET, keyFormat: keyFormat(`data/JPSS1/${day}`, SAMPLE_CONFIG_NAME) },
       ].map((upload) => ({ resources: [groundStationArn(`contact/${contactId}`)], time: window.postPassEndTime, detail: { ...common, ...upload } })),
     );
   });
 
-  // AWS's S3 data delivery sample (aws-samples/aws-groundstation-s3-data-delivery, the rt-stps Lambda
-  // that the 'Ground Station S3 Upload Complete' rule invokes) reads bucketArn, contactId and keyFormat,
-  // and lists the bucket under keyFormat cut just after the contact id to find the contact's pcaps.
-  it('S3 Upload Complete gives what the S3 data delivery sample Lambda reads: a bucket and a key prefix naming the contact', async () => {
+  // AWS's S3 data delivery sample (aws-samples/aws-groundstation-s3-data-delivery): its Lambda, which the
+  // 'Ground Station S3 Upload Complete' rule invokes, reads bucketArn, contactId and keyFormat and lists
+  // the bucket under keyFormat cut just after the contact id. Its rt-stps-process.sh then takes that key
+  // prefix apart with `cut -d '/' -f1-5` for the folder and `-f6` for the contact id, and fetches the
+  // contact's files from the folder by the pattern `<contact id>*`.
+  it('S3 Upload Complete gives what the S3 data delivery sample reads: a bucket, a folder, and files named by the contact', async () => {
     const uploads = readJsonl(eventsFile).filter((event) => event['detail-type'] === UPLOAD_COMPLETE);
-    assert.ok(uploads.length > 0);
-    for (const { detail } of uploads as { detail: Record<string, string> }[]) {
-      const bucket = detail.bucketArn.split(':::')[1];
-      assert.match(bucket, /^aws-groundstation/);
-      const cut = detail.keyFormat.indexOf(detail.contactId);
-      assert.ok(cut > 0, `keyFormat ${detail.keyFormat} holds the contact id`);
-      const contactPrefix = detail.keyFormat.slice(0, cut + detail.contactId.length);
-      assert.ok(!contactPrefix.includes('{'), `the part up to the contact id (${contactPrefix}) is a plain key prefix`);
-      assert.ok(contactPrefix.startsWith(`${detail.satelliteArn.split('/').pop()}/`), 'it starts with the filled-in config prefix');
+    const fromSampleConfig = uploads.filter((event) => event.detail.s3RecordingConfigArn === otherS3);
+    assert.ok(fromSampleConfig.length > 0);
+    for (const { detail } of fromSampleConfig as { detail: Record<string, string> }[]) {
+      assert.match(detail.bucketArn.split(':::')[1]!, /^aws-groundstation/);
+      const keyPrefix = detail.keyFormat.slice(0, detail.keyFormat.indexOf(detail.contactId) + detail.contactId.length);
+      const parts = keyPrefix.split('/');
+      const [folder, contactIdPart] = [parts.slice(0, 5).join('/'), parts[5]];
+      assert.match(folder, /^data\/JPSS1\/\d{4}\/\d{2}\/\d{2}$/);
+      assert.equal(contactIdPart, detail.contactId);
+      const fileName = detail.keyFormat.slice(folder.length + 1);
+      assert.ok(!fileName.includes('/') && fileName.startsWith(detail.contactId), `${fileName} lies in ${folder} and starts with the contact id`);
     }
   });
 
