@@ -188,6 +188,8 @@ function stringOf(shape: Shape): fc.Arbitrary<string> {
  */
 const RAW_MARK = '\u0000raw\u0000';
 const rawJson = (text: string) => `${RAW_MARK}${text}`;
+/** The text a raw value stands for, where it goes into a query rather than a body. */
+export const withoutRawMark = (text: string) => (text.startsWith(RAW_MARK) ? text.slice(RAW_MARK.length) : text);
 const RAW_PLACEHOLDER = /"\\u0000raw\\u0000((?:[^"\\]|\\.)*)"/g;
 
 /** Percent-encoded text; a lone surrogate (which encodeURIComponent refuses) becomes the bytes UTF-8 would give it. */

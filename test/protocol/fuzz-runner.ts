@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { model } from '../../src/api/model.js';
-import { CLOCK_START, createDownlinkProfile } from '../contact/contact-support.js';
+import { CLOCK_START, CLOCK_START_SECONDS, createDownlinkProfile } from '../contact/contact-support.js';
+import { ACCOUNT, OTHER_ACCOUNT } from '../support/clients.js';
 import { startServer } from '../support/server.js';
-import { bodyText, encode, FUZZED, hostile, NEIGHBOURS, requestsFor, seed, send, snapshot, type FuzzRequest, type Pools } from './fuzz-requests.js';
+import { bodyText, encode, FUZZED, hostile, NEIGHBOURS, requestsFor, seed, send, snapshot, withoutRawMark, type FuzzRequest, type Pools } from './fuzz-requests.js';
 
 export interface FuzzOptions {
   requests: number;
@@ -78,7 +79,32 @@ function adminRequests(pools: Pools): fc.Arbitrary<FuzzRequest> {
     ),
     // A valid query would open an endless event stream: only refused ones are sent.
     fc.constantFrom('?account=12345', '?region=Mars', '?account=abc&region=us-east-2').chain((query) => request('GET', `/_local/events${query}`)),
+    ...['track', 'sky', 'footprint'].map((kind) =>
+      geometryQuery(pools).chain((query) => request('GET', `/_local/geometry/${kind}${query}`, undefined, `/_local/geometry/${kind}`)),
+    ),
+    // Resetting the fuzzed account would empty the pools: only refused resets are sent.
+    fc.oneof(
+      fc.constantFrom(`?account=${OTHER_ACCOUNT}`, '?region=us-east-2', '?account=12'),
+      hostile.text.filter((text) => text !== ACCOUNT).map((text) => `?account=${encode(text)}`),
+    ).chain((query) => request('POST', `/_local/reset${query}`, undefined, '/_local/reset')),
   );
+}
+
+/** Geometry queries: the seeded satellite and real stations over nearby days, or hostile values in any field. */
+function geometryQuery(pools: Pools): fc.Arbitrary<string> {
+  const seconds = fc.oneof(fc.integer({ min: CLOCK_START_SECONDS - 86_400, max: CLOCK_START_SECONDS + 3 * 86_400 }), hostile.timestamp, hostile.number);
+  const fields = {
+    satelliteId: fc.oneof(fc.constantFrom(...(pools.satelliteId as string[])), hostile.text),
+    groundStation: fc.oneof(fc.constantFrom('Ohio 1', 'Oregon 1'), hostile.text),
+    start: seconds,
+    end: seconds,
+    stepSeconds: fc.oneof(fc.integer({ min: 0, max: 600 }), hostile.number, hostile.text),
+    altitudeKm: fc.oneof(fc.integer({ min: -10, max: 500_000 }), hostile.number, hostile.text),
+  };
+  return fc.record(fields, { requiredKeys: [] }).map((query) => {
+    const pairs = Object.entries(query).map(([name, value]) => `${name}=${encode(typeof value === 'string' ? withoutRawMark(value) : JSON.stringify(value) ?? '')}`);
+    return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+  });
 }
 
 /**
@@ -108,7 +134,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       ...Object.entries(model.operations).flatMap(([name, operation]) =>
         [true, false].map((clean) => ({ weight: name.startsWith('Delete') ? 1 : 4, arbitrary: requestsFor(name, operation, pools, clean) })),
       ),
-      { weight: 12, arbitrary: adminRequests(pools) },
+      // About one request in twelve: enough that a slice reaches every admin route.
+      { weight: 24, arbitrary: adminRequests(pools) },
     );
     const BATCH = 1000;
     for (let sent = 0, batch = 0; sent < options.requests; batch++) {
