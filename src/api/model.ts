@@ -20,6 +20,8 @@ export interface Shape {
   min?: number;
   max?: number;
   pattern?: string;
+  /** Not in botocore: a prefix a string may not begin with, in any case (model/corrections.json). */
+  reservedPrefix?: string;
   enum?: string[];
   timestampFormat?: 'iso8601' | 'unixTimestamp';
   exception?: boolean;
@@ -48,4 +50,7 @@ export const model = serviceModel as unknown as ServiceModel;
 for (const [operation, { add }] of Object.entries(corrections.operationErrors)) {
   const errors = (model.operations[operation]!.errors ??= []);
   for (const shape of add) if (!errors.some((error) => error.shape === shape)) errors.push({ shape });
+}
+for (const [name, { set }] of Object.entries(corrections.shapes)) {
+  model.shapes[name] = { ...model.shapes[name], ...set } as Shape;
 }

@@ -1,11 +1,11 @@
 import type { MemberRef, ServiceModel, Shape } from '../api/model.js';
 import { InvalidParameterException } from '../api/errors.js';
-import { TAG_LIMITS } from '../api/tag-limits.js';
 
 /**
  * Reads a value of a shape: checks every model constraint (required, type, length, range, pattern,
- * enum, list size, union) and returns it in handler form (timestamps become Dates, unknown members
- * are dropped). The first violation becomes an InvalidParameterException naming the field and rule.
+ * reserved prefix, enum, list size, union) and returns it in handler form (timestamps become Dates,
+ * unknown members are dropped). The first violation becomes an InvalidParameterException naming the
+ * field and rule.
  */
 export type Reader = (value: unknown, path: string) => unknown;
 
@@ -51,7 +51,7 @@ export class ShapeReaders {
     if (!reader) {
       // Placeholder first, so recursive shapes resolve to the finished reader.
       this.readers.set(shapeName, (value, path) => this.readers.get(shapeName)!(value, path));
-      reader = shapeName === 'TagsMap' ? this.tags(this.model.shapes[shapeName]!) : this.compile(this.model.shapes[shapeName]!);
+      reader = this.compile(this.model.shapes[shapeName]!);
       this.readers.set(shapeName, reader);
     }
     return reader;
@@ -132,20 +132,9 @@ export class ShapeReaders {
     };
   }
 
-  /** A tag map: the model's shape with the documented limits on count, keys and values. */
-  private tags(shape: Shape): Reader {
-    const readKey = stringReader({ type: 'string', min: 1, max: TAG_LIMITS.maxKeyLength });
-    const readValue = stringReader({ type: 'string', max: TAG_LIMITS.maxValueLength });
-    const read = this.map({ ...shape, max: TAG_LIMITS.maxTags }, readKey, readValue);
-    return (value, path) => {
-      const tags = read(value, path) as Record<string, string>;
-      const reserved = Object.keys(tags).find((key) => TAG_LIMITS.reservedPrefix.test(key));
-      if (reserved !== undefined) throw violation(`${path}.${reserved}`, reserved, 'not begin with aws: (tag keys with that prefix are reserved for AWS use)');
-      return tags;
-    };
-  }
-
-  private map(shape: Shape, readKey = this.reader(shape.key!.shape), readValue = this.reader(shape.value!.shape)): Reader {
+  private map(shape: Shape): Reader {
+    const readKey = this.reader(shape.key!.shape);
+    const readValue = this.reader(shape.value!.shape);
     const sizeRule = sizeRuleOf(shape);
     return (value, path) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw violation(path, value, 'be a map');
@@ -180,6 +169,7 @@ function stringReader(shape: Shape): Reader {
   // botocore strips the anchors; every pattern is a full-string match.
   const pattern = shape.pattern ? new RegExp(`^(?:${shape.pattern})$`) : undefined;
   const allowed = shape.enum ? new Set(shape.enum) : undefined;
+  const reserved = shape.reservedPrefix?.toLowerCase();
   return (value, path) => {
     if (typeof value !== 'string') throw violation(path, value, 'be a string');
     if (shape.min !== undefined && value.length < shape.min) {
@@ -190,6 +180,9 @@ function stringReader(shape: Shape): Reader {
     }
     if (pattern && !pattern.test(value)) {
       throw violation(path, value, `satisfy regular expression pattern: ${shape.pattern}`);
+    }
+    if (reserved && value.toLowerCase().startsWith(reserved)) {
+      throw violation(path, value, `not begin with ${shape.reservedPrefix} (that prefix is reserved for AWS use)`);
     }
     if (allowed && !allowed.has(value)) {
       throw violation(path, value, `satisfy enum value set: [${shape.enum!.join(', ')}]`);
