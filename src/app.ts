@@ -12,14 +12,15 @@ import { HEALTH_ROUTE, registerAdminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { openPersistedClock, type SimulatedClockOptions } from './persisted-clock.js';
 import { registerClockRoutes } from './admin/clock-routes.js';
-import { AgentHeartbeats, agentHeartbeatChanges } from './agent/agent-heartbeats.js';
+import { agentHeartbeatChanges } from './agent/agent-heartbeats.js';
 import { SatelliteTags } from './satellite/satellite-tags.js';
 import { startChangeScheduler } from './schedule/change-scheduler.js';
+import { PublishedChanges } from './schedule/published-changes.js';
 import { contactChanges } from './contact/contact-events.js';
 import { ContactIndex } from './contact/contact-index.js';
 import { DEFAULT_CONTACT_SETTINGS, type ContactSettings } from './contact/contact-settings.js';
 import { PassCache } from './contact/pass-cache.js';
-import { ephemerisChanges, EphemerisSchedule } from './ephemeris/ephemeris-schedule.js';
+import { ephemerisChanges } from './ephemeris/ephemeris-schedule.js';
 import { TrajectoryCache } from './ephemeris/trajectory-cache.js';
 import { EventBus } from './events/bus.js';
 import { handlers } from './operations.js';
@@ -97,8 +98,7 @@ export function buildServices(
     satellites: new SatelliteStore(db),
     satelliteTags: new SatelliteTags(db),
     contactIndex: new ContactIndex(db),
-    ephemerisSchedule: new EphemerisSchedule(db),
-    agentHeartbeats: new AgentHeartbeats(db),
+    publishedChanges: new PublishedChanges(db),
   };
 }
 

@@ -7,6 +7,7 @@ import { EVENT_MIGRATIONS } from './events/outbox.js';
 import { CLOCK_MIGRATIONS } from './persisted-clock.js';
 import { SATELLITE_MIGRATIONS } from './satellite/satellite-store.js';
 import { SATELLITE_TAG_MIGRATIONS } from './satellite/satellite-tags.js';
+import { PUBLISHED_CHANGES_MIGRATIONS } from './schedule/published-changes.js';
 import { migrate, type Db, type Migration } from './store/database.js';
 import { RESOURCE_MIGRATIONS } from './store/resources.js';
 
@@ -19,6 +20,8 @@ const SCHEMA: readonly [component: string, migrations: readonly Migration[]][] =
   ['clock', CLOCK_MIGRATIONS],
   ['events', EVENT_MIGRATIONS],
   ['satellites', SATELLITE_MIGRATIONS],
+  // Before the components whose rows it takes in.
+  ['published-changes', PUBLISHED_CHANGES_MIGRATIONS],
   ['contact', CONTACT_MIGRATIONS],
   ['ephemeris-schedule', EPHEMERIS_SCHEDULE_MIGRATIONS],
   ['satellite-tags', SATELLITE_TAG_MIGRATIONS],

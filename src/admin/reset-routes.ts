@@ -12,9 +12,8 @@ import { refuse } from './admin-http.js';
 export function resetAccounts(services: Services, account?: string): void {
   services.store.clear(account);
   services.contactIndex.clear(account);
-  services.ephemerisSchedule.clear(account);
+  services.publishedChanges.clear(account);
   services.satelliteTags.clear(account);
-  services.agentHeartbeats.clear(account);
 }
 
 export interface ResetRouteOptions {

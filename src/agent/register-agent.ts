@@ -3,6 +3,7 @@ import { arnFor, inScope, parseArn } from '../api/arn.js';
 import { InvalidParameterException, ResourceNotFoundException } from '../api/errors.js';
 import { healthReported, showAgentHealth } from '../dataflow-endpoint-group/agent-health.js';
 import { DATAFLOW_ENDPOINT_GROUP_KIND, getDataflowEndpointGroupRecord } from '../dataflow-endpoint-group/dataflow-endpoint-group-record.js';
+import { heartbeatTimeline } from './agent-heartbeats.js';
 import { AGENT_KIND, type AgentRecord } from './agent-record.js';
 
 /**
@@ -40,6 +41,6 @@ export const registerAgent: Handler<'RegisterAgent'> = (input, context) => {
     dataflowEndpointGroupIds: [...groupIds],
   };
   context.store.insert(context.scope, AGENT_KIND, agentId, record, input.tags);
-  context.agentHeartbeats.beat(context.scope, agentId, context.clock.nowMs());
+  context.publishedChanges.save(context.scope, AGENT_KIND, agentId, heartbeatTimeline(record), []);
   return { agentId };
 };

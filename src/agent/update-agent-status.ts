@@ -1,5 +1,6 @@
 import type { Handler } from '../api/context.js';
 import { healthReported, showAgentHealth } from '../dataflow-endpoint-group/agent-health.js';
+import { heartbeatTimeline } from './agent-heartbeats.js';
 import { AGENT_KIND, agentGroups, getAgentRecord } from './agent-record.js';
 
 // Each report shows on the agent's endpoints and moves their health both ways; a healthy one
@@ -12,11 +13,11 @@ export const updateAgentStatus: Handler<'UpdateAgentStatus'> = (input, context) 
     componentStatuses: input.componentStatuses,
     reportedAt: context.clock.now().toISOString(),
   };
-  context.store.replace(context.scope, AGENT_KIND, agent.id, { ...agent.doc, lastStatus });
+  const reported = { ...agent.doc, lastStatus };
+  context.store.replace(context.scope, AGENT_KIND, agent.id, reported);
   const health = healthReported(input.aggregateStatus.status);
   for (const group of agentGroups(context, agent.doc)) showAgentHealth(context, context.scope, group, health);
-  const heartbeats = context.agentHeartbeats;
-  if (health.healthStatus === 'HEALTHY') heartbeats.beat(context.scope, agent.id, context.clock.nowMs());
-  else heartbeats.forget(context.scope, agent.id);
+  // The report's own heartbeat, if healthy, replaces the last one's: nothing of that is left to publish.
+  context.publishedChanges.save(context.scope, AGENT_KIND, agent.id, heartbeatTimeline(reported), []);
   return { agentId: agent.id };
 };

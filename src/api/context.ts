@@ -1,11 +1,10 @@
-import type { AgentHeartbeats } from '../agent/agent-heartbeats.js';
 import type { Clock, UnitClock } from '../clock/clock.js';
 import type { ContactIndex } from '../contact/contact-index.js';
 import type { ContactSettings } from '../contact/contact-settings.js';
 import type { PassCache } from '../contact/pass-cache.js';
-import type { EphemerisSchedule } from '../ephemeris/ephemeris-schedule.js';
 import type { TrajectoryCache } from '../ephemeris/trajectory-cache.js';
 import type { EventPublisher } from '../events/types.js';
+import type { PublishedChanges } from '../schedule/published-changes.js';
 import type { SatelliteStore } from '../satellite/satellite-store.js';
 import type { SatelliteTags } from '../satellite/satellite-tags.js';
 import type { ResourceStore, Scope } from '../store/resources.js';
@@ -32,8 +31,7 @@ export interface Services {
   satellites: SatelliteStore;
   satelliteTags: SatelliteTags;
   contactIndex: ContactIndex;
-  ephemerisSchedule: EphemerisSchedule;
-  agentHeartbeats: AgentHeartbeats;
+  publishedChanges: PublishedChanges;
 }
 
 /** The services as one unit of work uses them: it reads now once. */

@@ -5,10 +5,9 @@ const WRITES: { [K in keyof Services]?: readonly (keyof Services[K])[] } = {
   store: ['insert', 'replace', 'setTags', 'delete', 'setReferences', 'clear'],
   events: ['publish'],
   contactIndex: ['save', 'clear'],
-  ephemerisSchedule: ['save', 'forget', 'clear'],
+  publishedChanges: ['save', 'forget', 'clear'],
   satellites: ['save', 'setOption'],
   satelliteTags: ['set', 'clear'],
-  agentHeartbeats: ['beat', 'forget', 'clear'],
 };
 
 /**

@@ -10,10 +10,6 @@ import { releaseResources } from './contact-resources.js';
 import { currentVisibility } from './contact-visibility.js';
 import { s3KeyFormat } from './s3-key-format.js';
 
-/** A contact's timeline entries that are due by `nowMs` and not yet published. */
-export const dueChanges = (contact: ContactRecord, nowMs: number): TimelineEntry[] =>
-  dueEntries(contactTimeline(contact), contact.publishedKeys, nowMs);
-
 /** The event (SEMANTICS §3) for one timeline entry, stamped with its nominal moment. */
 export function changeEvent(scope: Scope, contactId: string, contact: ContactRecord, entry: TimelineEntry): GroundStationEvent {
   const common = {
@@ -50,70 +46,76 @@ export function changeEvent(scope: Scope, contactId: string, contact: ContactRec
 }
 
 /**
- * Records that `published` entries (already turned into events by the caller) happened: adds their
- * keys to the contact's, lets go of what a terminal contact held, freezes the visibility of one
- * that has prepared and reached startTime or ended, and re-indexes it.
+ * What publishing does to the contact beyond its keys, once `publishedKeys` are out: a terminal one
+ * lets go of what it held, and one that has prepared and reached startTime or ended has its
+ * visibility frozen. Returns the contact as it now is.
  */
-export function recordPublished(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, published: TimelineEntry[]): ContactRecord {
-  let updated = withPublished(contact, published);
-  const keys = new Set(updated.publishedKeys);
-  const reached = contactTimeline(updated).flatMap((entry) => (entry.subject === 'contact' && keys.has(entry.key) ? [entry] : []));
+function afterPublished(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, publishedKeys: readonly string[]): ContactRecord {
+  const keys = new Set(publishedKeys);
+  const reached = contactTimeline(contact).flatMap((entry) => (entry.subject === 'contact' && keys.has(entry.key) ? [entry] : []));
   const ended = reached.some((entry) => TERMINAL_STATUSES.has(entry.status));
   if (ended) releaseResources(services, scope, contactId);
   const prepared = reached.some((entry) => entry.status === 'PREPASS');
-  if (prepared && !updated.visibilityFrozen && (ended || reached.some((entry) => entry.atMs >= contact.startMs))) {
-    const visibility = currentVisibility({ ...services, scope }, updated, activeVersion(updated));
-    updated = { ...updated, visibility, visibilityFrozen: true };
-  }
-  services.store.replace(scope, CONTACT_KIND, contactId, updated);
-  services.contactIndex.save(scope, contactId, updated);
-  return updated;
+  if (!prepared || contact.visibilityFrozen || !(ended || reached.some((entry) => entry.atMs >= contact.startMs))) return contact;
+  const visibility = currentVisibility({ ...services, scope }, contact, activeVersion(contact));
+  const frozen: ContactRecord = { ...contact, visibility, visibilityFrozen: true };
+  services.store.replace(scope, CONTACT_KIND, contactId, frozen);
+  return frozen;
 }
 
-const withPublished = (contact: ContactRecord, published: TimelineEntry[]): ContactRecord =>
-  ({ ...contact, publishedKeys: [...contact.publishedKeys, ...published.map((entry) => entry.key)] });
-
-/** Publishes, in order, `changes` of one contact (all of them due), and records them. */
-function publishChanges(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, changes: TimelineEntry[]): ContactRecord {
-  for (const entry of changes) services.events.publish(changeEvent(scope, contactId, contact, entry));
-  return changes.length > 0 ? recordPublished(services, scope, contactId, contact, changes) : contact;
+interface Published {
+  contact: ContactRecord;
+  publishedKeys: string[];
 }
 
-/** Publishes, in order, every change of one contact that is due by `nowMs`. */
-export const publishDueChanges = (services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number): ContactRecord =>
-  publishChanges(services, scope, contactId, contact, dueChanges(contact, nowMs));
+/** Publishes, in order, `entries` of one contact (all of them due) after `publishedKeys`, and records them. */
+function publishEntries(
+  services: WorkServices,
+  scope: Scope,
+  contactId: string,
+  contact: ContactRecord,
+  publishedKeys: readonly string[],
+  entries: TimelineEntry[],
+): Published {
+  for (const entry of entries) services.events.publish(changeEvent(scope, contactId, contact, entry));
+  const keys = [...publishedKeys, ...entries.map((entry) => entry.key)];
+  const updated = entries.length > 0 ? afterPublished(services, scope, contactId, contact, keys) : contact;
+  services.publishedChanges.save(scope, CONTACT_KIND, contactId, contactTimeline(updated), keys);
+  return { contact: updated, publishedKeys: keys };
+}
+
+/** Publishes, in order, every change of one contact that is due by `nowMs` and not among `publishedKeys`. */
+export const publishDueChanges = (
+  services: WorkServices,
+  scope: Scope,
+  contactId: string,
+  contact: ContactRecord,
+  publishedKeys: readonly string[],
+  nowMs: number,
+): Published => publishEntries(services, scope, contactId, contact, publishedKeys, dueEntries(contactTimeline(contact), publishedKeys, nowMs));
 
 /**
  * Cuts the contact's timeline at `nowMs` with `change` (a cancellation or a fault): what was due is
  * published first, so the cut falls after it, then what the change adds that is due at once.
  */
 export function interruptContact(services: WorkServices, scope: Scope, contactId: string, contact: ContactRecord, nowMs: number, change: Partial<ContactRecord>): void {
-  const before = publishDueChanges(services, scope, contactId, contact, nowMs);
-  const interrupted = { ...before, ...change };
-  const added = addedEntries(contactTimeline(before), contactTimeline(interrupted), nowMs);
+  const publishedKeys = services.publishedChanges.publishedKeys(scope, CONTACT_KIND, contactId);
+  const before = publishDueChanges(services, scope, contactId, contact, publishedKeys, nowMs);
+  const interrupted = { ...before.contact, ...change };
+  const added = addedEntries(contactTimeline(before.contact), contactTimeline(interrupted), nowMs);
   services.store.replace(scope, CONTACT_KIND, contactId, interrupted);
   services.contactIndex.save(scope, contactId, interrupted);
-  publishChanges(services, scope, contactId, interrupted, added);
+  publishEntries(services, scope, contactId, interrupted, before.publishedKeys, added);
 }
 
-/** Contacts as the change scheduler sees them: their timelines, found by the index. */
+/** Contacts as the change scheduler sees them: their timelines, found by the schedule's table. */
 export function contactChanges(services: Services): ChangeSource {
-  const index = services.contactIndex;
-  return timelineChanges({
-    nextChangeMs: () => index.nextChangeMs(),
-    dueBy: (nowMs) =>
-      index.dueBy(nowMs).flatMap(({ account, region, contactId }) => {
-        const scope = { account, region };
-        const contact = services.store.get<ContactRecord>(scope, CONTACT_KIND, contactId)?.doc;
-        if (!contact) return [];
-        return [{
-          timeline: contactTimeline(contact),
-          publishedKeys: contact.publishedKeys,
-          event: (entry: TimelineEntry) => changeEvent(scope, contactId, contact, entry),
-          recordPublished: (entries: TimelineEntry[]) => {
-            if (entries.length > 0) recordPublished(services, scope, contactId, contact, entries);
-          },
-        }];
-      }),
+  return timelineChanges<TimelineEntry>(services.publishedChanges, CONTACT_KIND, (scope, contactId) => {
+    const contact = services.store.get<ContactRecord>(scope, CONTACT_KIND, contactId)?.doc;
+    return contact && {
+      timeline: contactTimeline(contact),
+      events: (entry) => [changeEvent(scope, contactId, contact, entry)],
+      recordPublished: (publishedKeys) => void afterPublished(services, scope, contactId, contact, publishedKeys),
+    };
   });
 }

@@ -5,7 +5,7 @@ import { CONTACT_KIND, type ContactRecord } from './contact-record.js';
 import { contactTimeline, holdsResources } from './contact-timeline.js';
 
 // Contacts themselves live in the resource table (kind 'contact', which gives them tags). This
-// table indexes them by station and time, and by the moment of their next unpublished change.
+// table indexes them by station and time; what each has published is in the schedule's table.
 export const CONTACT_MIGRATIONS: Migration[] = [
   `CREATE TABLE contact_index (
      account TEXT NOT NULL,
@@ -28,10 +28,17 @@ export const CONTACT_MIGRATIONS: Migration[] = [
   // Antennas are physical: whether one is free is asked across every account.
   `CREATE INDEX contact_index_holding_station ON contact_index (ground_station, pre_pass_start_ms) WHERE holds = 1;`,
   (db) => publishedPositionsToKeys(db),
+  // The keys leave the record and the next change's moment this index: the schedule's table holds both.
+  `INSERT INTO published_changes (account, region, kind, id, published_keys, next_change_ms)
+     SELECT c.account, c.region, '${CONTACT_KIND}', c.contact_id, coalesce(json_extract(r.doc, '$.publishedKeys'), '[]'), c.next_change_ms
+     FROM contact_index c JOIN resources r ON r.account = c.account AND r.region = c.region AND r.kind = '${CONTACT_KIND}' AND r.id = c.contact_id;
+   UPDATE resources SET doc = json_remove(doc, '$.publishedKeys') WHERE kind = '${CONTACT_KIND}';
+   DROP INDEX contact_index_by_next_change;
+   ALTER TABLE contact_index DROP COLUMN next_change_ms;`,
 ];
 
 /** A contact as builds before timeline keys stored it. */
-type PositionedContact = Omit<ContactRecord, 'schedulingDelayMs' | 'publishedKeys'> & { eventsPublished: number; publishesUploads?: true };
+type PositionedContact = Omit<ContactRecord, 'schedulingDelayMs'> & { eventsPublished: number; publishesUploads?: true };
 
 // The scheduling delay every contact stored before this step was made with: those builds kept none
 // in the record, and 1 s is their default. A server run with another --scheduling-delay then
@@ -51,12 +58,13 @@ function publishedPositionsToKeys(db: Db): void {
   const reindex = db.prepare('UPDATE contact_index SET next_change_ms = ? WHERE account = ? AND region = ? AND contact_id = ?');
   for (const row of rows.all(CONTACT_KIND)) {
     const { eventsPublished, publishesUploads, ...rest } = JSON.parse(row.doc) as PositionedContact;
-    const contact: ContactRecord = { ...rest, schedulingDelayMs: DELAY_BEFORE_KEYS_MS, publishedKeys: [] };
+    const contact: ContactRecord = { ...rest, schedulingDelayMs: DELAY_BEFORE_KEYS_MS };
     // Only the kinds those builds had: a kind added later must not shift the positions.
     const counted = contactTimeline(contact).filter((entry) => (entry.subject === 'upload' ? publishesUploads : SUBJECTS_BEFORE_KEYS.has(entry.subject)));
-    const upgraded = { ...contact, publishedKeys: keysOfPositions(counted, eventsPublished) };
-    rewrite.run(JSON.stringify(upgraded), row.seq);
-    reindex.run(nextEntryMs(contactTimeline(upgraded), upgraded.publishedKeys) ?? null, row.account, row.region, row.id);
+    // The record kept its keys then (the next step moves them out).
+    const publishedKeys = keysOfPositions(counted, eventsPublished);
+    rewrite.run(JSON.stringify({ ...contact, publishedKeys }), row.seq);
+    reindex.run(nextEntryMs(contactTimeline(contact), publishedKeys) ?? null, row.account, row.region, row.id);
   }
 }
 
@@ -74,15 +82,13 @@ export class ContactIndex {
   private readonly upsert;
   private readonly byWindow;
   private readonly holdingAtStationAnyAccount;
-  private readonly due;
-  private readonly earliest;
   private readonly byId;
   private readonly clearAccount;
 
   constructor(db: Db) {
     this.upsert = db.prepare(
       `INSERT OR REPLACE INTO contact_index VALUES (@account, @region, @contactId, @groundStation, @satelliteArn, @missionProfileArn,
-         @prePassStartMs, @startMs, @endMs, @postPassEndMs, @holds, @nextChangeMs)`,
+         @prePassStartMs, @startMs, @endMs, @postPassEndMs, @holds)`,
     );
     // [startTime, endTime) overlapping the query window (SEMANTICS §2.4).
     this.byWindow = db.prepare<[string, string, number, number], IndexedContact>(
@@ -92,11 +98,7 @@ export class ContactIndex {
       `SELECT ${COLUMNS} FROM contact_index WHERE ground_station = ? AND holds = 1 AND pre_pass_start_ms < ? AND post_pass_end_ms > ?
          ORDER BY start_ms, contact_id`,
     );
-    this.due = db.prepare<[number], IndexedContact>(
-      `SELECT ${COLUMNS} FROM contact_index WHERE next_change_ms <= ? ORDER BY next_change_ms`,
-    );
     this.byId = db.prepare<[string, string], IndexedContact>(`SELECT ${COLUMNS} FROM contact_index WHERE account = ? AND contact_id = ?`);
-    this.earliest = db.prepare<[], { atMs: number | null }>('SELECT min(next_change_ms) AS atMs FROM contact_index');
     this.clearAccount = db.prepare('DELETE FROM contact_index WHERE @account IS NULL OR account = @account');
   }
 
@@ -112,7 +114,6 @@ export class ContactIndex {
       endMs: contact.endMs,
       postPassEndMs: contact.postPassEndMs,
       holds: holdsResources(contact) ? 1 : 0,
-      nextChangeMs: nextEntryMs(contactTimeline(contact), contact.publishedKeys) ?? null,
     });
   }
 
@@ -126,11 +127,6 @@ export class ContactIndex {
     return this.holdingAtStationAnyAccount.all(groundStation, toMs, fromMs);
   }
 
-  /** Contacts of every scope with a change due by `atMs`, earliest first. */
-  dueBy(atMs: number): IndexedContact[] {
-    return this.due.all(atMs);
-  }
-
   /** A contact of the account in whichever region it was reserved. */
   find(account: string, contactId: string): IndexedContact | undefined {
     return this.byId.get(account, contactId);
@@ -139,9 +135,5 @@ export class ContactIndex {
   /** Forgets every contact of the account, or of every account when none is named. */
   clear(account?: string): void {
     this.clearAccount.run({ account: account ?? null });
-  }
-
-  nextChangeMs(): number | undefined {
-    return this.earliest.get()?.atMs ?? undefined;
   }
 }

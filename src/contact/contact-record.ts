@@ -45,6 +45,7 @@ export interface ContactVersionRecord {
 /**
  * A reserved contact: its schedule, fixed at reservation, from which its status at any instant is
  * derived (contact-timeline.ts), plus the snapshot of what it was reserved with. Times are epoch ms.
+ * Which of its changes are published is the schedule's to keep (schedule/published-changes.ts).
  */
 export interface ContactRecord {
   arn: string;
@@ -78,8 +79,6 @@ export interface ContactRecord {
   versions: ContactVersionRecord[];
   /** SCHEDULING (and CANCELLING) lasts this long: the setting at reservation, kept across restarts. */
   schedulingDelayMs: number;
-  /** The keys of the timeline entries published as events (schedule/timeline.ts). */
-  publishedKeys: string[];
 }
 
 export const contactArn = (scope: Scope, id: string) => arnFor(scope, `${CONTACT_KIND}/${id}`);

@@ -87,12 +87,11 @@ export const reserveContact: Handler<'ReserveContact'> = (input, context) => {
     ],
     // The one place the current setting is read: later the contact keeps its own.
     schedulingDelayMs: context.settings.contacts.transitionDelayMs,
-    publishedKeys: [],
   };
   context.store.insert(context.scope, CONTACT_KIND, contactId, contact, input.tags);
   context.contactIndex.save(context.scope, contactId, contact);
   if ('groups' in outcome) holdResources(context, context.scope, contactId, contact);
-  publishDueChanges(context, context.scope, contactId, contact, nowMs);
+  publishDueChanges(context, context.scope, contactId, contact, [], nowMs);
   return { contactId, versionId: 1 };
 };
 

@@ -5,6 +5,7 @@ import { findGroundStation } from '../ground-station/ground-stations.js';
 import { MAX_OEM_CHARACTERS } from '../orbit/index.js';
 import { findSatellite, type Satellite } from '../satellite/satellites.js';
 import { validateAzEl } from './az-el-validation.js';
+import { statusTimeline } from './ephemeris-events.js';
 import {
   EPHEMERIS_KIND,
   ephemerisArn,
@@ -41,7 +42,7 @@ export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
     validation: validated.validation,
   };
   context.store.insert(context.scope, EPHEMERIS_KIND, ephemerisId, record, input.tags);
-  context.ephemerisSchedule.save(context.scope, ephemerisId, record, []);
+  context.publishedChanges.save(context.scope, EPHEMERIS_KIND, ephemerisId, statusTimeline(record), []);
   return { ephemerisId };
 };
 

@@ -11,6 +11,6 @@ export const deleteEphemeris: Handler<'DeleteEphemeris'> = (input, context) => {
     throw new ResourceInUseException(`Ephemeris ${id} is in use by ${users.map((u) => `${u.kind} ${u.id}`).join(', ')}`);
   }
   context.store.delete(context.scope, EPHEMERIS_KIND, id);
-  context.ephemerisSchedule.forget(context.scope, id);
+  context.publishedChanges.forget(context.scope, EPHEMERIS_KIND, id);
   return { ephemerisId: id };
 };

@@ -109,9 +109,8 @@ class RequestContext implements OperationContext {
   readonly caches: Services['caches'];
   readonly satellites: Services['satellites'];
   readonly contactIndex: Services['contactIndex'];
-  readonly ephemerisSchedule: Services['ephemerisSchedule'];
+  readonly publishedChanges: Services['publishedChanges'];
   readonly satelliteTags: Services['satelliteTags'];
-  readonly agentHeartbeats: Services['agentHeartbeats'];
 
   constructor(
     services: Services,
@@ -125,9 +124,8 @@ class RequestContext implements OperationContext {
     this.caches = services.caches;
     this.satellites = services.satellites;
     this.contactIndex = services.contactIndex;
-    this.ephemerisSchedule = services.ephemerisSchedule;
+    this.publishedChanges = services.publishedChanges;
     this.satelliteTags = services.satelliteTags;
-    this.agentHeartbeats = services.agentHeartbeats;
   }
 }
 

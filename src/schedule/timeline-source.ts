@@ -1,32 +1,43 @@
 import type { GroundStationEvent } from '../events/types.js';
+import type { Scope } from '../store/resources.js';
 import type { ChangeSource } from './change-scheduler.js';
+import type { PublishedChanges } from './published-changes.js';
 import { dueEntries, type TimedEntry } from './timeline.js';
 
 /** One record whose changes follow a timeline, as its kind of resource lends it to the scheduler. */
 export interface TimedRecord<E extends TimedEntry> {
   timeline: readonly E[];
-  publishedKeys: readonly string[];
-  /** The event of one entry, stamped with its nominal moment. */
-  event(entry: E): GroundStationEvent;
-  /** Records, in the publishing transaction, that `entries` are out too. */
-  recordPublished(entries: E[]): void;
+  /** The events of one entry, stamped with its nominal moment. */
+  events(entry: E): GroundStationEvent[];
+  /** What else publishing changes, in the publishing transaction, once `publishedKeys` (all of them) are out. */
+  recordPublished?(publishedKeys: readonly string[]): void;
 }
 
-/** Where a kind of resource keeps the moment of each record's next change. */
-export interface TimelineIndex<E extends TimedEntry> {
-  nextChangeMs(): number | undefined;
-  /** The records with a change due by `nowMs`, earliest first. */
-  dueBy(nowMs: number): TimedRecord<E>[];
-}
-
-/** A kind of resource with timelines, as the change scheduler sees it: each record's due entries, by key. */
-export function timelineChanges<E extends TimedEntry>(index: TimelineIndex<E>): ChangeSource {
+/**
+ * A kind of resource with timelines, as the change scheduler sees it: the table finds the records
+ * with a change due and what each has published; `load` reads a record's timeline, or finds it gone.
+ */
+export function timelineChanges<E extends TimedEntry>(
+  table: PublishedChanges,
+  kind: string,
+  load: (scope: Scope, id: string) => TimedRecord<E> | undefined,
+): ChangeSource {
   return {
-    nextChangeMs: () => index.nextChangeMs(),
+    nextChangeMs: () => table.nextChangeMs(kind),
     dueBy: (nowMs) =>
-      index.dueBy(nowMs).map((record) => {
-        const due = dueEntries(record.timeline, record.publishedKeys, nowMs);
-        return { events: due.map((entry) => record.event(entry)), recordPublished: () => record.recordPublished(due) };
+      table.dueBy(kind, nowMs).map(({ scope, id, publishedKeys }) => {
+        const record = load(scope, id);
+        // Deleted meanwhile: nothing to publish, and its row goes.
+        if (!record) return { events: [], recordPublished: () => table.forget(scope, kind, id) };
+        const due = dueEntries(record.timeline, publishedKeys, nowMs);
+        const published = [...publishedKeys, ...due.map((entry) => entry.key)];
+        return {
+          events: due.flatMap((entry) => record.events(entry)),
+          recordPublished: () => {
+            if (due.length > 0) record.recordPublished?.(published);
+            table.save(scope, kind, id, record.timeline, published);
+          },
+        };
       }),
   };
 }

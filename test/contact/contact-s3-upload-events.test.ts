@@ -127,12 +127,13 @@ describe('S3 Upload Complete events', () => {
     assert.equal(before.filter((event) => event['detail-type'] === UPLOAD_COMPLETE).length, 2);
     await server.stop();
     const db = new Database(join(dirname(eventsFile), 'groundstation.sqlite'));
-    const doc = JSON.parse(db.prepare<[string], { doc: string }>("SELECT doc FROM resources WHERE kind = 'contact' AND id = ?").get(contactId)!.doc);
-    const withoutUploads = doc.publishedKeys.filter((key: string) => !key.startsWith('upload:'));
-    assert.equal(withoutUploads.length, doc.publishedKeys.length - 2);
-    db.prepare("UPDATE resources SET doc = json_set(doc, '$.publishedKeys', json(?)) WHERE kind = 'contact' AND id = ?").run(JSON.stringify(withoutUploads), contactId);
-    // And the index points the scheduler at the contact again, so the rule itself must hold it back.
-    db.prepare('UPDATE contact_index SET next_change_ms = ? WHERE contact_id = ?').run(window.postPassEndTime * 1000, contactId);
+    const published = db.prepare<[string], string>("SELECT published_keys FROM published_changes WHERE kind = 'contact' AND id = ?").pluck();
+    const keys: string[] = JSON.parse(published.get(contactId)!);
+    const withoutUploads = keys.filter((key) => !key.startsWith('upload:'));
+    assert.equal(withoutUploads.length, keys.length - 2);
+    // And the next change's moment points the scheduler at the contact again, so the rule itself must hold it back.
+    db.prepare("UPDATE published_changes SET published_keys = ?, next_change_ms = ? WHERE kind = 'contact' AND id = ?")
+      .run(JSON.stringify(withoutUploads), window.postPassEndTime * 1000, contactId);
     db.close();
 
     server = await start();

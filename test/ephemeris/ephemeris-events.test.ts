@@ -63,9 +63,11 @@ describe('ephemeris status events on a stopped clock, across a crash', () => {
     const ephemerisId = created!.result.ephemerisId as string;
     await server.stop();
     const db = new Database(join(dirname(eventsFile), 'groundstation.sqlite'));
-    // Back to that build's schema (a count, not keys), with VALIDATING counted.
-    db.exec('ALTER TABLE ephemeris_schedule ADD COLUMN published INTEGER NOT NULL DEFAULT 0; ALTER TABLE ephemeris_schedule DROP COLUMN published_keys');
-    db.prepare('UPDATE ephemeris_schedule SET published = 1 WHERE ephemeris_id = ?').run(ephemerisId);
+    // Back to that build's schema (its own table, a count, not keys), with VALIDATING counted.
+    db.exec(`CREATE TABLE ephemeris_schedule (account TEXT NOT NULL, region TEXT NOT NULL, ephemeris_id TEXT NOT NULL,
+      published INTEGER NOT NULL, next_change_ms INTEGER NOT NULL, PRIMARY KEY (account, region, ephemeris_id)) WITHOUT ROWID`);
+    db.prepare(`INSERT INTO ephemeris_schedule SELECT account, region, id, 1, next_change_ms FROM published_changes WHERE kind = 'ephemeris' AND id = ?`).run(ephemerisId);
+    db.prepare("DELETE FROM published_changes WHERE kind = 'ephemeris' AND id = ?").run(ephemerisId);
     db.prepare("UPDATE schema_versions SET version = 1 WHERE component = 'ephemeris-schedule'").run();
     db.close();
 

@@ -148,6 +148,30 @@ describe('POST /_local/reset', () => {
     assert.deepEqual(await holdings(OTHER_ACCOUNT), [4, 1, 0]);
   });
 
+  it('a forgotten account publishes nothing more of what it had scheduled; another account goes on', async () => {
+    await gs.reset();
+    const mine = await profileOf(ACCOUNT);
+    const theirs = await profileOf(OTHER_ACCOUNT);
+    const windows = await mine.freeWindows();
+    await mine.reserve(windows[0]!);
+    const { contactId } = await theirs.reserve(windows[1]!);
+    await gs.clock.advance(2);
+    const { prePassStartTime } = await boto3Ok(gs.endpoint, { op: 'describe_contact', params: { contactId } }, { account: OTHER_ACCOUNT });
+    const nextChange = async () => (await raw(gs.endpoint, 'GET', '/_local/clock')).json.nextChange;
+    assert.ok((await nextChange()) < prePassStartTime);
+    const events = gs.events[Symbol.asyncIterator]();
+    assert.equal((await raw(gs.endpoint, 'POST', `/_local/reset?account=${ACCOUNT}`)).status, 200);
+    // The next change the clock tells is the other account's: nothing of the forgotten one is left.
+    assert.equal(await nextChange(), prePassStartTime);
+    await gs.clock.set((windows[1]!.endTime + 3600) * 1000);
+    const seen: EventEnvelope[] = [];
+    while (!seen.some((event) => event.detail.contactId === contactId && event.detail.contactStatus === 'COMPLETED')) seen.push((await events.next()).value);
+    await events.return!();
+    assert.deepEqual(seen.filter((event) => event.account !== OTHER_ACCOUNT), []);
+    const statuses = seen.flatMap((event) => (event['detail-type'] === 'Ground Station Contact State Change' ? [event.detail.contactStatus] : []));
+    assert.deepEqual(statuses, ['PREPASS', 'PASS', 'POSTPASS', 'COMPLETED']);
+  });
+
   it('refuses a malformed account or another parameter with 400, and forgets nothing', async () => {
     const { configId } = await boto3Ok(gs.endpoint, { op: 'create_config', params: { name: 'kept', configData: configData.tracking } });
     const refused = await Promise.all([

@@ -22,9 +22,9 @@ describe('what a unit of work is given', () => {
     assert.throws(() => readOnly.store.clear(), /store\.clear/);
     assert.throws(() => readOnly.events.publish({} as never), /events\.publish/);
     assert.throws(() => readOnly.satellites.setOption('x', '1'), /satellites\.setOption/);
-    assert.throws(() => readOnly.ephemerisSchedule.forget(SCOPE, 'e'), /ephemerisSchedule\.forget/);
+    assert.throws(() => readOnly.publishedChanges.forget(SCOPE, 'ephemeris', 'e'), /publishedChanges\.forget/);
+    assert.throws(() => readOnly.publishedChanges.save(SCOPE, 'agent', 'a', [], []), /publishedChanges\.save/);
     assert.throws(() => readOnly.satelliteTags.set(SCOPE.account, 's', {}), /satelliteTags\.set/);
-    assert.throws(() => readOnly.agentHeartbeats.beat(SCOPE, 'a', 0), /agentHeartbeats\.beat/);
     assert.equal(services.store.count(SCOPE, 'config'), 1);
     assert.equal(services.satellites.option('x'), undefined);
     db.close();

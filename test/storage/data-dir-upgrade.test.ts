@@ -70,14 +70,13 @@ describe('a data directory written by an earlier build', () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
     db.close();
     assert.deepEqual(tables, [
-      'agent_heartbeats',
       'catalog_options',
       'clock_anchor',
       'contact_index',
-      'ephemeris_schedule',
       'event_outbox',
       'event_sink_cursors',
       'onboarded_satellites',
+      'published_changes',
       'resource_links',
       'resources',
       'satellite_tags',
