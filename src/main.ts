@@ -5,7 +5,7 @@ import { EventSinkError } from './events/types.js';
 import { CredentialsFileError } from './protocol/credentials-file.js';
 import { CatalogError } from './satellite/catalog-error.js';
 import { startGroundStationLocal, type GroundStationLocalOptions } from './index.js';
-import { DataDirInUseError, databaseFile, isCorruptDatabase } from './store/database.js';
+import { DataDirInUseError, databaseFile, isCorruptDatabase, NewerDataDirError } from './store/database.js';
 
 const USAGE = `Usage: groundstation-local [options]
 
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   try {
     server = await startGroundStationLocal(options);
   } catch (error) {
-    if (error instanceof DataDirInUseError || error instanceof EventSinkError || error instanceof CatalogError || error instanceof CredentialsFileError) {
+    if (error instanceof DataDirInUseError || error instanceof NewerDataDirError || error instanceof EventSinkError || error instanceof CatalogError || error instanceof CredentialsFileError) {
       process.stderr.write(`groundstation-local: ${error.message}\n`);
       process.exit(1);
     }

@@ -14,6 +14,9 @@ export interface StoreOptions {
 
 export class DataDirInUseError extends Error {}
 
+/** The data directory's schema is ahead of this build's: a newer build wrote it. */
+export class NewerDataDirError extends Error {}
+
 export const DATABASE_FILE = 'groundstation.sqlite';
 export const DEFAULT_DATA_DIR = '.groundstation-local';
 
@@ -79,7 +82,13 @@ export function migrate(db: Db, component: string, migrations: readonly Migratio
     | { version: number }
     | undefined;
   const applied = row?.version ?? 0;
-  if (applied >= migrations.length) return;
+  if (applied > migrations.length) {
+    throw new NewerDataDirError(
+      `the data directory was written by a newer build (its ${component} schema is at step ${applied}; this build knows ${migrations.length}): ` +
+        'start that build or a newer one, or pass another --data-dir',
+    );
+  }
+  if (applied === migrations.length) return;
   db.transaction(() => {
     for (const step of migrations.slice(applied)) {
       if (typeof step === 'string') db.exec(step);

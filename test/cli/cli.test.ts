@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -174,5 +175,26 @@ describe('command line', () => {
       assert.doesNotMatch(stderr, /SqliteError|\bat /);
       assert.ok(readFileSync(path).equals(before), 'the file is unchanged');
     }
+  });
+
+  it('A data directory a newer build wrote is refused in one line with the way out; exit 1, nothing migrated', async () => {
+    const dataDir = temporaryDataDir();
+    const server = await startServer({ dataDir });
+    await server.stop();
+    const path = join(dataDir, 'groundstation.sqlite');
+    const db = new Database(path);
+    const steps = db.prepare<[], number>("SELECT version FROM schema_versions WHERE component = 'contact'").pluck().get()!;
+    db.prepare("UPDATE schema_versions SET version = ? WHERE component = 'contact'").run(steps + 1);
+    db.close();
+    const before = readFileSync(path);
+    const { code, stdout, stderr } = await run(['--data-dir', dataDir, '--port', '0']);
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.equal(
+      stderr,
+      `groundstation-local: the data directory was written by a newer build (its contact schema is at step ${steps + 1}; this build knows ${steps}): ` +
+        'start that build or a newer one, or pass another --data-dir\n',
+    );
+    assert.ok(readFileSync(path).equals(before), 'the file is unchanged');
   });
 });
