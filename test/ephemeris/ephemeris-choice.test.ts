@@ -125,6 +125,17 @@ function customer(index: number, { degrees, startMs, endMs, expirationMs }: Cand
   return { trajectory, ephemerisId: `e${index}`, ephemerisType: 'TLE', cacheKey: `test/${index}/${degrees}/${startMs}/${endMs}`, coverage: { startMs, endMs }, expirationTimeMs: expirationMs };
 }
 
+/** The candidates, ranked as listed, then the default, as ephemerisChoice makes them of records. */
+function choiceAmong(candidates: ActiveEphemeris[]): EphemerisChoice {
+  const spans = candidates.map(({ coverage, expirationTimeMs }) => ({ startMs: coverage!.startMs, endMs: coverage!.endMs, beforeMs: expirationTimeMs! }));
+  const index = new CoverIndex(spans);
+  return {
+    candidates: [...candidates, fallback],
+    spans: [...spans, { startMs: -Infinity, endMs: Infinity, beforeMs: Infinity }],
+    over: (fromMs, toMs = fromMs) => candidates[index.first(fromMs, toMs) ?? -1] ?? fallback,
+  };
+}
+
 /** Every pass of every candidate over the window, kept as §5.2 chooses: the straightforward search. */
 function referencePasses(choice: EphemerisChoice): ChosenPass[] {
   const kept: ChosenPass[] = [];
@@ -142,18 +153,33 @@ describe('the passes each chosen ephemeris predicts', () => {
   it('are those of searching every candidate over the whole window, however the spans lie', () => {
     fc.assert(
       fc.property(fc.array(candidate, { minLength: 2, maxLength: 12 }), (drawn) => {
-        const candidates = drawn.map((spec, i) => customer(i, spec));
-        const spans = drawn.map(({ startMs, endMs, expirationMs }) => ({ startMs, endMs, beforeMs: expirationMs }));
-        const index = new CoverIndex(spans);
-        const choice: EphemerisChoice = {
-          candidates: [...candidates, fallback],
-          spans: [...spans, { startMs: -Infinity, endMs: Infinity, beforeMs: Infinity }],
-          over: (fromMs, toMs = fromMs) => candidates[index.first(fromMs, toMs) ?? -1] ?? fallback,
-        };
+        const choice = choiceAmong(drawn.map((spec, i) => customer(i, spec)));
         const summary = (passes: ChosenPass[]) => passes.map((pass) => `${pass.riseMs}-${pass.setMs} ${pass.source.cacheKey}`);
         assert.deepEqual(summary(chosenPasses({ caches }, choice, OHIO, FROM_MS, TO_MS, 60)), summary(referencePasses(choice)));
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a staircase of 60, each the choice for its own part of the day, is looked at where another ends at most 4n times, not n² times', () => {
+    const count = 60;
+    // Ending 24 minutes apart (and a few milliseconds, so no search's own sampling lands there), the later the lower.
+    const ends = Array.from({ length: count }, (_, i) => FROM_MS + (i + 1) * 24 * MINUTE_MS + 7);
+    const edges = new Set(ends.flatMap((endMs) => [endMs, endMs + 1]));
+    let looksAtEdges = 0;
+    const candidates = ends.map((endMs, i) => {
+      const { trajectory, ...rest } = customer(i, { degrees: 0, startMs: FROM_MS - 60 * MINUTE_MS, endMs, expirationMs: endMs });
+      const counted = {
+        ...trajectory,
+        positionEcfKm: (timeMs: number) => {
+          if (edges.has(timeMs)) looksAtEdges++;
+          return trajectory.positionEcfKm(timeMs);
+        },
+      };
+      return { ...rest, trajectory: counted };
+    });
+    const passes = chosenPasses({ caches }, choiceAmong(candidates), OHIO, FROM_MS, TO_MS, 60);
+    assert.deepEqual(passes.map((pass) => pass.riseMs), caches.passes.between(fallback, OHIO, FROM_MS, TO_MS, 60).map((pass) => pass.riseMs));
+    assert.ok(looksAtEdges <= 4 * count, `looked at instants where others end ${looksAtEdges} times`);
   });
 });
