@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['throughput', 'scale', 'startup', 'contacts', 'event-loop', 'instructions', 'console'] as const;
+export const SECTIONS = ['throughput', 'scale', 'startup', 'contacts', 'ephemerides', 'event-loop', 'instructions', 'console'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 // Instruction counts need valgrind and take minutes of their own: run on request (--only instructions);
 // the console's load needs chromium: run on request too (--only console).
-const DEFAULT_SECTIONS: SectionName[] = ['throughput', 'scale', 'startup', 'contacts', 'event-loop'];
+const DEFAULT_SECTIONS: SectionName[] = ['throughput', 'scale', 'startup', 'contacts', 'ephemerides', 'event-loop'];
 
 export interface BenchOptions {
   quick: boolean;

@@ -5,6 +5,7 @@ import { readOptions, type SectionName } from './options.js';
 import { machineInfo, renderReport, type SectionResult } from './report.js';
 import { consoleSection } from './sections/console.js';
 import { contactsSection } from './sections/contacts.js';
+import { ephemeridesSection } from './sections/ephemerides.js';
 import { eventLoopSection } from './sections/event-loop.js';
 import { instructionsSection } from './sections/instructions.js';
 import { scaleSection } from './sections/scale.js';
@@ -18,6 +19,7 @@ const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionRes
   scale: scaleSection,
   startup: startupSection,
   contacts: contactsSection,
+  ephemerides: ephemeridesSection,
   'event-loop': eventLoopSection,
   instructions: instructionsSection,
   console: consoleSection,

@@ -4,7 +4,9 @@ import type { UnitClock } from '../clock/clock.js';
 import { ResourceNotFoundException } from '../api/errors.js';
 import { parseOem, trajectoryFromOem, trajectoryFromTle, type Trajectory } from '../orbit/index.js';
 import { findSatellite, type CatalogContext, type Satellite } from '../satellite/satellites.js';
+import type { StoredResource } from '../store/resources.js';
 import { ephemerisStatus, storedEphemerides, type EphemerisRecord } from './ephemeris-record.js';
+import { CoverIndex, type UsableSpan } from './cover-index.js';
 import { azElTrajectory } from './az-el-trajectory.js';
 import { tleSetTrajectory } from './tle-set-trajectory.js';
 
@@ -21,7 +23,7 @@ export interface ActiveEphemeris {
   tle?: { line1: string; line2: string };
   /** A customer ephemeris is used only before this instant (SEMANTICS §5.2). */
   expirationTimeMs?: number;
-  /** The trajectory's coverage where it is known without building the trajectory (a TLE set's ranges). */
+  /** The trajectory's coverage where it is known without building the trajectory (recorded at validation, or a TLE set's ranges). */
   coverage?: { startMs: number; endMs: number };
 }
 
@@ -36,9 +38,13 @@ export interface EphemerisContext extends CatalogContext {
 export interface EphemerisChoice {
   /** Every one that can be chosen: ENABLED customer ephemerides, highest priority first, then the default. */
   candidates: ActiveEphemeris[];
+  /** Where each candidate can be chosen, in the same order: the default's is every instant. */
+  spans: UsableSpan[];
   /** The first candidate whose data positions the satellite over all of [startMs, endMs]. */
   over(startMs: number, endMs?: number): ActiveEphemeris;
 }
+
+const EVERY_INSTANT: UsableSpan = { startMs: -Infinity, endMs: Infinity, beforeMs: Infinity };
 
 /**
  * Az-el ephemerides take no part: a contact names the one it points with (trackingOverrides).
@@ -49,19 +55,36 @@ export function ephemerisChoice(context: EphemerisContext, satelliteId: string):
   const satellite = findSatellite(context, satelliteId);
   if (!satellite) throw new ResourceNotFoundException(`Satellite ${satelliteId} was not found`);
   const nowMs = context.clock.nowMs();
-  const enabled = [...storedEphemerides(context.store, context.scope)]
-    .filter(({ doc }) => doc.ephemerisType !== 'AZ_EL' && doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED')
-    .sort((a, b) => b.doc.priority - a.doc.priority || b.doc.changedMs - a.doc.changedMs || b.seq - a.seq);
+  const ranked = rankEphemerides(storedEphemerides(context.store, context.scope), satelliteId, nowMs);
   const fallback = defaultEphemeris(context, satellite);
-  const customers = enabled.map(({ id, doc }) => ({ id, doc, ephemeris: customerEphemeris(context, id, doc, nowMs) }));
+  const customers = ranked.map(({ id, doc }) => customerEphemeris(context, id, doc, nowMs));
+  const spans = ranked.map(({ doc }, rank) => usableSpan(doc, customers[rank]!.coverage ?? customers[rank]!.trajectory.coverage));
+  const index = new CoverIndex(spans);
   return {
-    candidates: [...customers.map(({ ephemeris }) => ephemeris), fallback],
+    candidates: [...customers, fallback],
+    spans: [...spans, EVERY_INSTANT],
     over(startMs, endMs = startMs) {
-      // Expiry (never after the end of coverage) ends an ephemeris's use: [coverage start, expiration).
-      const chosen = customers.find(({ doc, ephemeris }) => endMs < doc.expirationTimeMs! && covers(ephemeris, startMs, endMs));
-      return chosen ? customerEphemeris(context, chosen.id, chosen.doc, startMs) : fallback;
+      const rank = index.first(startMs, endMs);
+      if (rank === undefined) return fallback;
+      const { id, doc } = ranked[rank]!;
+      return customerEphemeris(context, id, doc, startMs);
     },
   };
+}
+
+/** The satellite's customer ephemerides that can be chosen now, best first (SEMANTICS §5.2). */
+export function rankEphemerides(stored: Iterable<StoredResource<EphemerisRecord>>, satelliteId: string, nowMs: number): StoredResource<EphemerisRecord>[] {
+  return [...stored]
+    .filter(({ doc }) => doc.ephemerisType !== 'AZ_EL' && doc.satelliteId === satelliteId && ephemerisStatus(doc, nowMs) === 'ENABLED')
+    .sort((a, b) => b.doc.priority - a.doc.priority || b.doc.changedMs - a.doc.changedMs || b.seq - a.seq);
+}
+
+/**
+ * Where a customer ephemeris can be chosen: its data's coverage (everywhere when the data does not
+ * say), and only before it expires (never, when its expiration is unknown).
+ */
+export function usableSpan(doc: EphemerisRecord, coverage: { startMs: number; endMs: number } | undefined): UsableSpan {
+  return { startMs: coverage?.startMs ?? -Infinity, endMs: coverage?.endMs ?? Infinity, beforeMs: doc.expirationTimeMs ?? -Infinity };
 }
 
 /** The ephemeris that positions a satellite at `startMs`, or over all of [startMs, endMs]. */
@@ -73,12 +96,13 @@ export function activeEphemeris(context: EphemerisContext, satelliteId: string, 
 export function customerEphemeris(context: Pick<EphemerisContext, 'caches'>, id: string, doc: EphemerisRecord, atMs: number): ActiveEphemeris {
   const cacheKey = `ephemeris/${id}`;
   const segments = 'tleSegments' in doc.source ? doc.source.tleSegments : undefined;
+  const coverage = doc.coverage ?? (segments && { startMs: segments[0]!.startMs, endMs: segments[segments.length - 1]!.endMs });
   return {
     // Built on first use: choosing among many ephemerides mostly needs only their spans.
     get trajectory() {
       return context.caches.trajectories.get(cacheKey, () => customerTrajectory(doc));
     },
-    ...(segments ? { coverage: { startMs: segments[0]!.startMs, endMs: segments[segments.length - 1]!.endMs } } : {}),
+    ...(coverage ? { coverage } : {}),
     ephemerisId: id,
     ephemerisType: doc.ephemerisType,
     cacheKey,

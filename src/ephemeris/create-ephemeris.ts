@@ -37,6 +37,7 @@ export const createEphemeris: Handler<'CreateEphemeris'> = (input, context) => {
     creationTimeMs: nowMs,
     changedMs: nowMs,
     ...(validated.expirationTimeMs !== undefined ? { expirationTimeMs: validated.expirationTimeMs } : {}),
+    ...(validated.coverage && type !== 'AZ_EL' ? { coverage: validated.coverage } : {}),
     ...(input.kmsKeyArn !== undefined ? { kmsKeyArn: input.kmsKeyArn } : {}),
     source,
     validation: validated.validation,

@@ -53,6 +53,11 @@ export interface EphemerisRecord {
   changedMs: number;
   /** The given expirationTime, else the end of coverage; unknown when the data could not be read. */
   expirationTimeMs?: number;
+  /**
+   * The span the data positions the satellite over, as validation read it (VALID TLE and OEM data
+   * since 2026-12): choosing among ephemerides reads it here instead of parsing the data.
+   */
+  coverage?: { startMs: number; endMs: number };
   kmsKeyArn?: string;
   source: EphemerisSourceData;
   validation: ValidationOutcome;

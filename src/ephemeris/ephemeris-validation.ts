@@ -6,6 +6,8 @@ import type { TleSegment, ValidationOutcome } from './ephemeris-record.js';
 export interface Validated {
   validation: ValidationOutcome;
   expirationTimeMs?: number;
+  /** What valid data covers. */
+  coverage?: { startMs: number; endMs: number };
 }
 
 export interface Problem {
@@ -66,7 +68,7 @@ export function checkTimes(coverage: { startMs: number; endMs: number }, nowMs: 
     problems.push({ invalidReason: 'TIME_RANGE_INVALID' });
   }
   if (problems.length > 0) return invalid(problems, expirationTimeMs ?? coverage.endMs);
-  return { validation: { result: 'VALID' }, expirationTimeMs: expirationTimeMs ?? coverage.endMs };
+  return { validation: { result: 'VALID' }, expirationTimeMs: expirationTimeMs ?? coverage.endMs, coverage };
 }
 
 export const coded = (invalidReason: EphemerisInvalidReason, errorCode: EphemerisErrorReason['errorCode'], errorMessage: string): Problem => ({
