@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient, createMissionProfiles, createProfileConfigs, missionProfileBody, type ProfileConfigs } from './api-client.js';
 import { startGsl, type GslOptions, type ServerProcess } from './server-process.js';
+import { CLOCK_START } from './sgp4-loop.js';
 import { signRequest } from './sign.js';
 import type { PoolRequest } from './load.js';
 
@@ -74,4 +75,30 @@ export async function mixedPool(host: string, configs: ProfileConfigs, ids: read
   const pool: PoolRequest[] = [];
   for (let i = 0; i < 20; i++) pool.push(...reads.slice(i * 4, i * 4 + 4), writes[i]!);
   return pool;
+}
+
+/** A server on a clock frozen at CLOCK_START, with NOAA-20 and a downlink mission profile to list its passes with. */
+export interface FrozenNoaa20Server {
+  server: ServerProcess;
+  client: ApiClient;
+  noaa20: { satelliteId: string; satelliteArn: string };
+  missionProfileArn: string;
+}
+
+/** Runs `work` against a fresh FrozenNoaa20Server, then stops it and deletes its data directory. */
+export async function withFrozenNoaa20Server<T>(label: string, nodeFlags: string[] | undefined, work: (setup: FrozenNoaa20Server) => Promise<T>): Promise<T> {
+  const dataDir = temporaryDataDir(label);
+  const server = await startGsl({ dataDir, extraArgs: ['--clock-start', CLOCK_START, '--clock-rate', '0'], nodeFlags });
+  try {
+    const client = new ApiClient(server.url, server.host);
+    const { satellites } = await client.ok<{ satellites: { satelliteId: string; satelliteArn: string; noradSatelliteID: number }[] }>('GET', '/satellite');
+    const noaa20 = satellites.find((s) => s.noradSatelliteID === 43013)!;
+    const configs = await createProfileConfigs(client);
+    const { missionProfileId } = await client.ok<{ missionProfileId: string }>('POST', '/missionprofile', missionProfileBody(configs, `bench-${label}`));
+    const { missionProfileArn } = await client.ok<{ missionProfileArn: string }>('GET', `/missionprofile/${missionProfileId}`);
+    return await work({ server, client, noaa20, missionProfileArn });
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -5,6 +5,9 @@ import { degreesToRadians, ecfToLookAngles, eciToEcf, gstime, propagate, twoline
 import { ROOT } from './server-process.js';
 
 export const TLE_FILE = resolve(ROOT, 'data/tle/public-broadcast-2026-07-21.tle');
+// The day the TLE file is from: benches that simulate the clock start it there.
+export const CLOCK_START = '2026-07-21T00:00:00Z';
+export const START_MS = Date.parse(CLOCK_START);
 export const STEP_SECONDS = 10;
 
 export interface Site {
@@ -24,6 +27,13 @@ export function bundledSatrecs(): SatRec[] {
     }
   }
   return satrecs;
+}
+
+/** NOAA-20's lines 1 and 2 from the bundled file. */
+export function noaa20Tle(): { line1: string; line2: string } {
+  const lines = readFileSync(TLE_FILE, 'utf8').split('\n').map((line) => line.trimEnd());
+  const index = lines.findIndex((line) => line.startsWith('1 43013'));
+  return { line1: lines[index]!, line2: lines[index + 1]! };
 }
 
 /**

@@ -4,10 +4,9 @@ import type { BenchOptions } from '../options.js';
 import { check, fmt, fmtInt, median, type SectionResult } from '../report.js';
 import { temporaryDataDir } from '../seeded-server.js';
 import { serverScriptPath, startGsl, type ServerProcess } from '../server-process.js';
-import { bundledSatrecs, sgp4LoopMs, STEP_SECONDS, type Site } from '../sgp4-loop.js';
+import { bundledSatrecs, CLOCK_START, sgp4LoopMs, STEP_SECONDS, type Site } from '../sgp4-loop.js';
 import { rmSync } from 'node:fs';
 
-const CLOCK_START = '2026-07-21T00:00:00Z';
 const DAY_MS = 86_400_000;
 const FALLBACK_SITE: Site = { latitude: 40, longitude: -83, altitudeMeters: 300 };
 

@@ -1,14 +1,10 @@
-import { readFileSync, rmSync } from 'node:fs';
 import { eciToEcf, gstime, propagate, twoline2satrec } from 'satellite.js';
-import { ApiClient, createProfileConfigs, missionProfileBody } from '../api-client.js';
+import type { ApiClient } from '../api-client.js';
 import type { BenchOptions } from '../options.js';
 import { check, fmt, fmtInt, median, type SectionResult } from '../report.js';
-import { temporaryDataDir } from '../seeded-server.js';
-import { startGsl } from '../server-process.js';
-import { TLE_FILE } from '../sgp4-loop.js';
+import { withFrozenNoaa20Server } from '../seeded-server.js';
+import { CLOCK_START, noaa20Tle, START_MS } from '../sgp4-loop.js';
 
-const CLOCK_START = '2026-07-21T00:00:00Z';
-const START_MS = Date.parse(CLOCK_START);
 const SMALL = 200;
 const LARGE = 1000;
 const REPEATS = 5;
@@ -32,11 +28,6 @@ function random(seed: number): () => number {
   };
 }
 
-function noaa20Tle(): { line1: string; line2: string } {
-  const lines = readFileSync(TLE_FILE, 'utf8').split('\n').map((line) => line.trimEnd());
-  const index = lines.findIndex((line) => line.startsWith('1 43013'));
-  return { line1: lines[index]!, line2: lines[index + 1]! };
-}
 
 const ccsds = (ms: number) => new Date(ms).toISOString().replace('Z', '');
 
@@ -110,15 +101,7 @@ async function countEnabled(client: ApiClient, satelliteId: string): Promise<num
 
 /** A fresh server with `count` of the ephemerides: the week's first ListContacts AVAILABLE, then repeats. */
 async function measure(count: number, layout: Layout, options: BenchOptions): Promise<Measured> {
-  const dataDir = temporaryDataDir('ephemerides');
-  const server = await startGsl({ dataDir, extraArgs: ['--clock-start', CLOCK_START, '--clock-rate', '0'], nodeFlags: options.serverNodeFlags });
-  try {
-    const client = new ApiClient(server.url, server.host);
-    const { satellites } = await client.ok<{ satellites: { satelliteId: string; satelliteArn: string; noradSatelliteID: number }[] }>('GET', '/satellite');
-    const noaa20 = satellites.find((s) => s.noradSatelliteID === 43013)!;
-    const configs = await createProfileConfigs(client);
-    const { missionProfileId } = await client.ok<{ missionProfileId: string }>('POST', '/missionprofile', missionProfileBody(configs, 'bench-ephemerides'));
-    const { missionProfileArn } = await client.ok<{ missionProfileArn: string }>('GET', `/missionprofile/${missionProfileId}`);
+  return withFrozenNoaa20Server('ephemerides', options.serverNodeFlags, async ({ client, noaa20, missionProfileArn }) => {
     const bodies = ephemerisBodies(noaa20.satelliteId, count, layout);
     for (let i = 0; i < bodies.length; i += 20) await Promise.all(bodies.slice(i, i + 20).map((body) => client.ok('POST', '/ephemeris', body)));
     // Past validation, so every one is ENABLED.
@@ -135,10 +118,7 @@ async function measure(count: number, layout: Layout, options: BenchOptions): Pr
     const repeats: number[] = [];
     for (let i = 0; i < REPEATS; i++) repeats.push((await list()).ms);
     return { layout, ephemerides: count, contacts: first.contacts, firstMs: first.ms, repeatMs: median(repeats) };
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** ListContacts AVAILABLE over a week for a satellite with many ephemerides of distinct spans: how its cost grows. */

@@ -1,14 +1,10 @@
-import { readFileSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { ApiClient, createProfileConfigs, missionProfileBody } from '../api-client.js';
 import type { BenchOptions } from '../options.js';
 import { check, fmt, fmtInt, type SectionResult } from '../report.js';
-import { temporaryDataDir } from '../seeded-server.js';
-import { startGsl, type ServerProcess } from '../server-process.js';
-import { TLE_FILE } from '../sgp4-loop.js';
+import { withFrozenNoaa20Server } from '../seeded-server.js';
+import type { ServerProcess } from '../server-process.js';
+import { noaa20Tle, START_MS } from '../sgp4-loop.js';
 
-const CLOCK_START = '2026-07-21T00:00:00Z';
-const START_MS = Date.parse(CLOCK_START);
 const DAY_MS = 86_400_000;
 const PING_INTERVAL_MS = 5;
 const TARGET_MS = 100;
@@ -66,23 +62,10 @@ function circularOem(fromMs: number, toMs: number, degree: number, padTo = 0): s
   return `${text}\n${padding}META_STOP\n${lines.join('\n')}\n`;
 }
 
-function noaa20Tle(): { line1: string; line2: string } {
-  const lines = readFileSync(TLE_FILE, 'utf8').split('\n').map((line) => line.trimEnd());
-  const index = lines.findIndex((line) => line.startsWith('1 43013'));
-  return { line1: lines[index]!, line2: lines[index + 1]! };
-}
 
 /** Worst health-check latency while one hostile request runs (issue 22): each under 100 ms. */
 export async function eventLoopSection(options: BenchOptions): Promise<SectionResult> {
-  const dataDir = temporaryDataDir('event-loop');
-  const server = await startGsl({ dataDir, extraArgs: ['--clock-start', CLOCK_START, '--clock-rate', '0'], nodeFlags: options.serverNodeFlags });
-  try {
-    const client = new ApiClient(server.url, server.host);
-    const { satellites } = await client.ok<{ satellites: { satelliteId: string; satelliteArn: string; noradSatelliteID: number }[] }>('GET', '/satellite');
-    const noaa20 = satellites.find((s) => s.noradSatelliteID === 43013)!;
-    const configs = await createProfileConfigs(client);
-    const { missionProfileId } = await client.ok<{ missionProfileId: string }>('POST', '/missionprofile', missionProfileBody(configs, 'bench-event-loop'));
-    const { missionProfileArn } = await client.ok<{ missionProfileArn: string }>('GET', `/missionprofile/${missionProfileId}`);
+  return withFrozenNoaa20Server('event-loop', options.serverNodeFlags, async ({ server, client, noaa20, missionProfileArn }) => {
     const listWeek = () =>
       client.call('POST', '/contacts', { statusList: ['AVAILABLE'], startTime: START_MS / 1000, endTime: START_MS / 1000 + 7 * 86400, groundStation: 'Ohio 1', missionProfileArn, satelliteArn: noaa20.satelliteArn });
     const reserve = (endTime: number) => () =>
@@ -117,8 +100,5 @@ export async function eventLoopSection(options: BenchOptions): Promise<SectionRe
       targets: [check('Worst health-check latency during any one hostile request', `≤ ${TARGET_MS} ms`, `${fmt(worst)} ms`, worst <= TARGET_MS)],
       data: Object.fromEntries(rows),
     };
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
