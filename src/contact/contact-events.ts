@@ -32,7 +32,7 @@ export function changeEvent(scope: Scope, contactId: string, contact: ContactRec
     account: scope.account,
     region: group.region,
     resources: [group.arn],
-    // The guide's example, field for field: no satelliteArn here, unlike the contact's event.
+    // As public types generated from sample events show, field for field: no satelliteArn here, unlike the contact's event.
     detail: {
       dataflowEndpointGroupId: group.id,
       groundstationId: contact.groundStation,

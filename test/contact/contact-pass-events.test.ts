@@ -83,7 +83,7 @@ describe('events through a whole pass', () => {
     );
     const groupPrepass = ofContact(filed)[3]!;
     assert.deepEqual(groupPrepass.resources, [dataflowEndpointGroupArn]);
-    // The guide's example event: these fields in this order, and no satelliteArn.
+    // As public types generated from sample events show: these fields in this order, and no satelliteArn.
     assert.deepEqual(Object.entries(groupPrepass.detail), Object.entries({
       dataflowEndpointGroupId,
       groundstationId: 'Ohio 1',
