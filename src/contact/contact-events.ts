@@ -32,7 +32,8 @@ export function changeEvent(scope: Scope, contactId: string, contact: ContactRec
     account: scope.account,
     region: group.region,
     resources: [group.arn],
-    // As public types generated from sample events show, field for field: no satelliteArn here, unlike the contact's event.
+    // The fields and order public types generated from sample events show: no satelliteArn here,
+    // unlike the contact's event.
     detail: {
       dataflowEndpointGroupId: group.id,
       groundstationId: contact.groundStation,
