@@ -48,6 +48,21 @@ describe('any location from any region, through boto3', () => {
       identity,
     ).then((result) => result.contactId as string);
   const describeContact = (contactId: string, identity: Identity) => boto3(server.url, [{ op: 'describe_contact', params: { contactId } }], identity).then(([outcome]) => outcome!);
+  /** An Ohio (us-east-2) mission profile downlinking to a dataflow endpoint config that names no region. */
+  const profileToRegionlessEndpoint = async (name: string, dataflowEndpointName: string) => {
+    const configs = await createConfigs(server.url, ['tracking', 'antenna-downlink'], OHIO);
+    const { configArn: endpointArn } = await boto3Ok(
+      server.url,
+      { op: 'create_config', params: { name: `${name} endpoint`, configData: { dataflowEndpointConfig: { dataflowEndpointName } } } },
+      OHIO,
+    );
+    const { missionProfileArn } = await createContactProfile(
+      server.url,
+      { name, dataflowEdges: [[configs['antenna-downlink'], endpointArn]], trackingConfigArn: configs.tracking },
+      OHIO,
+    );
+    return missionProfileArn;
+  };
   const reservations = (groundStationId: string, identity: Identity) =>
     boto3Ok(server.url, { op: 'list_ground_station_reservations', params: { groundStationId, ...weekFromStart() } }, identity).then(
       (result) => result.reservationList as any[],
@@ -121,17 +136,7 @@ describe('any location from any region, through boto3', () => {
   });
 
   it('a dataflow endpoint config without a region is served by a group in the location\'s own region', async () => {
-    const configs = await createConfigs(server.url, ['tracking', 'antenna-downlink'], OHIO);
-    const { configArn: endpointArn } = await boto3Ok(
-      server.url,
-      { op: 'create_config', params: { name: 'no region', configData: { dataflowEndpointConfig: { dataflowEndpointName: 'oregon-endpoint' } } } },
-      OHIO,
-    );
-    const { missionProfileArn } = await createContactProfile(
-      server.url,
-      { name: 'to EC2', dataflowEdges: [[configs['antenna-downlink'], endpointArn]], trackingConfigArn: configs.tracking },
-      OHIO,
-    );
+    const missionProfileArn = await profileToRegionlessEndpoint('to EC2', 'oregon-endpoint');
     // A group in the profile's region (us-east-2) does not serve a contact at Oregon 1.
     await boto3Ok(server.url, { op: 'create_dataflow_endpoint_group', params: { endpointDetails: [endpointDetails('oregon-endpoint')] } }, OHIO);
     const unserved = await reserve('Oregon 1', missionProfileArn, oregonWindows[1], OHIO);
@@ -164,17 +169,7 @@ describe('any location from any region, through boto3', () => {
   it("an agent in Oregon's region is tasked with a us-east-2 contact at Oregon 1, under the contact's own ARN", async () => {
     const [group] = await createAgentGroups(server.url, 1, OREGON);
     const { agentId } = await boto3Ok(server.url, { op: 'register_agent', params: registerAgentRequest([group!.arn]) }, OREGON);
-    const configs = await createConfigs(server.url, ['tracking', 'antenna-downlink'], OHIO);
-    const { configArn: endpointArn } = await boto3Ok(
-      server.url,
-      { op: 'create_config', params: { name: 'agent no region', configData: { dataflowEndpointConfig: { dataflowEndpointName: 'agent-downlink' } } } },
-      OHIO,
-    );
-    const { missionProfileArn } = await createContactProfile(
-      server.url,
-      { name: 'to the agent', dataflowEdges: [[configs['antenna-downlink'], endpointArn]], trackingConfigArn: configs.tracking },
-      OHIO,
-    );
+    const missionProfileArn = await profileToRegionlessEndpoint('to the agent', 'agent-downlink');
     const [window] = await available('Oregon 1', missionProfileArn, OHIO);
     const contactId = await reserve('Oregon 1', missionProfileArn, window, OHIO);
     await moveClock(server.url, { advanceSeconds: 2 });

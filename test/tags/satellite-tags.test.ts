@@ -1,11 +1,12 @@
 import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-groundstation';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assertBoto3Error, assertJsError } from '../support/assertions.js';
+import { assertJsError } from '../support/assertions.js';
 import { ACCOUNT, boto3, jsClient, jsError, OTHER_ACCOUNT } from '../support/clients.js';
 import { ZERO_UUID } from '../support/fixtures.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { BUNDLED } from '../satellite/catalog-data.js';
+import { assertTagOperationsNotFound } from './tag-support.js';
 
 const [NOAA20, SUOMI, TERRA] = BUNDLED;
 const regionless = (satelliteId: string, account = ACCOUNT) => `arn:aws:groundstation::${account}:satellite/${satelliteId}`;
@@ -63,18 +64,7 @@ describe('tags on satellites', () => {
   it('a satellite ARN of another account or of an unknown satellite is refused with 434, and no tags change (boto3)', async () => {
     const satelliteId = TERRA!.satelliteId;
     const refused = [regionless(satelliteId, OTHER_ACCOUNT), regionless(ZERO_UUID), regional(ZERO_UUID)];
-    const outcomes = await boto3(
-      server.url,
-      refused.flatMap((resourceArn) => [
-        { op: 'tag_resource', params: { resourceArn, tags: { Name: 'x' } } },
-        { op: 'untag_resource', params: { resourceArn, tagKeys: ['Name'] } },
-        { op: 'list_tags_for_resource', params: { resourceArn } },
-      ]),
-    );
-    outcomes.forEach((outcome, index) => {
-      const arn = refused[Math.floor(index / 3)]!;
-      assertBoto3Error(outcome, { code: 'ResourceNotFoundException', status: 434, message: new RegExp(`Resource ${arn.replace(/[/.]/g, '\\$&')} was not found`) });
-    });
+    await assertTagOperationsNotFound(server.url, refused);
     const [ours] = await boto3(server.url, [{ op: 'list_tags_for_resource', params: { resourceArn: regionless(satelliteId) } }]);
     const [theirs] = await boto3(server.url, [{ op: 'list_tags_for_resource', params: { resourceArn: regionless(satelliteId, OTHER_ACCOUNT) } }], {
       account: OTHER_ACCOUNT,

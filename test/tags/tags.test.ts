@@ -6,6 +6,7 @@ import { ACCOUNT, boto3, jsClient, OTHER_ACCOUNT, raw } from '../support/clients
 import { configData, endpointDetails, ZERO_UUID } from '../support/fixtures.js';
 import { useServer } from '../support/server.js';
 import { createConfigs } from '../support/setup.js';
+import { assertTagOperationsNotFound } from './tag-support.js';
 
 describe('tags on profiles, configs and dataflow endpoint groups', () => {
   const server = useServer();
@@ -83,22 +84,7 @@ describe('tags on profiles, configs and dataflow endpoint groups', () => {
       arns.profile.replace(ACCOUNT, OTHER_ACCOUNT),
       arns.group.replace('us-east-2', 'us-west-2'),
     ];
-    const outcomes = await boto3(
-      server.url,
-      unknown.flatMap((resourceArn) => [
-        { op: 'tag_resource', params: { resourceArn, tags: { a: 'b' } } },
-        { op: 'untag_resource', params: { resourceArn, tagKeys: ['a'] } },
-        { op: 'list_tags_for_resource', params: { resourceArn } },
-      ]),
-    );
-    outcomes.forEach((outcome, index) => {
-      const arn = unknown[Math.floor(index / 3)]!;
-      assertBoto3Error(outcome, {
-        code: 'ResourceNotFoundException',
-        status: 434,
-        message: new RegExp(`Resource ${arn.replace(/[/.]/g, '\\$&')} was not found`),
-      });
-    });
+    await assertTagOperationsNotFound(server.url, unknown);
   });
 
   it('TagResource with an ARN outside the AnyArn pattern or without tags is refused with 431', async () => {
